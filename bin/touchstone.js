@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Entry point of the `touchstone` command. Touchstone is written in TypeScript and runs on
+// Node's built-in type stripping, so there is no build step between a checkout and the CLI.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`touchstone needs Node.js 22.12 or newer (this is ${process.version}).`);
+  console.error('In this repository, `npm install` provides Node 24 to npm scripts and npx; or use `nvm use` (.nvmrc).');
+  process.exit(2);
+}
+if (!process.features.typescript) {
+  // Node 22.12–22.17 can strip types only behind a flag: run again with it.
+  const { spawnSync } = await import('node:child_process');
+  const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import type { CommandContext } from './context.ts';
+import { registerValidate } from './commands/validate.ts';
+import { UsageError, UserError, style } from './output.ts';
+
+/**
+ * The `touchstone` command: a thin shell over src/core. Each command module registers
+ * itself and returns an exit code: 0 success, 1 the workspace has errors, 2 usage error.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const context: CommandContext = { exitCode: 0 };
+  const program = new Command('touchstone')
+    .description('Customer-experience audits in YAML, scored and published as bilingual benchmark reports.')
+    .exitOverride()
+    .showHelpAfterError('(run touchstone --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerValidate(program, context);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`${style('red', 'touchstone:', process.stderr)} ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`${style('red', 'touchstone:', process.stderr)} ${error.message}\n`);
+      return 1;
+    }
+    // Anything else is a bug in Touchstone, never a problem in the user's data: say so plainly.
+    process.stderr.write(`touchstone: internal error — this is a bug in Touchstone, please report it.\n${error instanceof Error ? error.stack : String(error)}\n`);
+    return 70;
+  }
+}

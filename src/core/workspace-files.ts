@@ -1,0 +1,101 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { DiagnosticBag, FILE_START } from './diagnostics.ts';
+import { LIMITS } from './limits.ts';
+
+/**
+ * Reads the workspace's files from disk, and only those: every entry is checked to be a
+ * plain file or folder inside the root (a symbolic link that leads outside is refused
+ * without reading it), and names that become URLs must be safe slugs.
+ */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class WorkspaceReader {
+  readonly root: string;
+  private readonly realRoot: string;
+  private readonly bag: DiagnosticBag;
+
+  constructor(root: string, bag: DiagnosticBag) {
+    this.root = root;
+    this.bag = bag;
+    this.realRoot = realpathSync(root);
+  }
+
+  rel(absolute: string): string {
+    return relative(this.root, absolute).split(sep).join('/');
+  }
+
+  /** Whether the entry is inside the workspace once links are followed; reports it when not. */
+  private inside(absolute: string): 'file' | 'dir' | undefined {
+    let stat = lstatSync(absolute);
+    if (stat.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(absolute);
+      } catch {
+        this.bag.error(this.rel(absolute), FILE_START, 'path/broken-link', 'this symbolic link points at nothing');
+        return undefined;
+      }
+      const back = relative(this.realRoot, target);
+      if (back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back)) {
+        this.bag.error(this.rel(absolute), FILE_START, 'path/outside-workspace',
+          'this symbolic link leads outside the workspace; it was not read');
+        return undefined;
+      }
+      stat = statSync(absolute);
+    }
+    if (stat.isDirectory()) return 'dir';
+    if (stat.isFile()) return 'file';
+    return undefined;
+  }
+
+  /** Entries of a folder (sorted, hidden ones skipped), or [] when it does not exist. */
+  list(absoluteDir: string): { name: string; path: string; kind: 'file' | 'dir' }[] {
+    let names: string[];
+    try {
+      names = readdirSync(absoluteDir);
+    } catch {
+      return [];
+    }
+    names = names.filter((n) => !n.startsWith('.')).sort();
+    if (names.length > LIMITS.filesPerFolder) {
+      this.bag.error(this.rel(absoluteDir) || '.', FILE_START, 'limit/too-many-files',
+        `${names.length} entries; at most ${LIMITS.filesPerFolder} are read from one folder`);
+      names = names.slice(0, LIMITS.filesPerFolder);
+    }
+    const out: { name: string; path: string; kind: 'file' | 'dir' }[] = [];
+    for (const name of names) {
+      const path = join(absoluteDir, name);
+      const kind = this.inside(path);
+      if (kind) out.push({ name, path, kind });
+    }
+    return out;
+  }
+
+  exists(absolute: string): 'file' | 'dir' | undefined {
+    try {
+      return this.inside(absolute);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The file's bytes, or undefined when it is too large to read (reported). */
+  read(absolute: string): Uint8Array | undefined {
+    const size = statSync(absolute).size;
+    if (size > LIMITS.fileBytes) {
+      this.bag.error(this.rel(absolute), FILE_START, 'file/too-large',
+        `the file is ${size} bytes; the limit is ${LIMITS.fileBytes} bytes (split it, or check it is the right file)`);
+      return undefined;
+    }
+    return readFileSync(absolute);
+  }
+
+  /** Reports a folder or file name that is not a safe URL slug. */
+  checkSlug(absolute: string, name: string, what: string): boolean {
+    if (SLUG.test(name)) return true;
+    this.bag.error(this.rel(absolute), FILE_START, 'path/unsafe-name',
+      `the ${what} name "${name}" must use only lower-case letters, digits and single hyphens (it becomes part of a URL)`);
+    return false;
+  }
+}

@@ -1,0 +1,182 @@
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
+import { LIMITS } from './limits.ts';
+
+/** A path into a YAML document: map keys and list indexes. */
+export type DataPath = readonly (string | number)[];
+
+/**
+ * One parsed YAML file: its plain data plus what is needed to point back at the
+ * line and column of any value, long after parsing (consistency rules, gates …).
+ */
+export interface SourceFile {
+  /** Path relative to the workspace root, forward slashes. */
+  file: string;
+  data: unknown;
+  /** Position of the value at `path` (or of its key with `key: true`); the nearest existing ancestor otherwise. */
+  locate(path: DataPath, options?: { key?: boolean }): Position;
+}
+
+const YAML_CODES: Record<string, string> = {
+  TAB_AS_INDENT: 'yaml/tab-indent',
+  BAD_INDENT: 'yaml/bad-indent',
+  DUPLICATE_KEY: 'yaml/duplicate-key',
+  MULTIPLE_DOCS: 'yaml/multiple-documents',
+  RESOURCE_EXHAUSTION: 'yaml/too-deep',
+};
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function yamlCode(code: string, message: string): string {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) return 'yaml/unclosed-quote';
+  if (code === 'BAD_INDENT' && /tab/i.test(message)) return 'yaml/tab-indent';
+  return YAML_CODES[code] ?? 'yaml/syntax';
+}
+
+/** The yaml package's messages end with a code frame; keep only the first sentence-line. */
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string, bag: DiagnosticBag): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Find the first invalid byte so the diagnostic can point at it.
+    let lo = 0;
+    let hi = bytes.length;
+    const ok = (n: number) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ok(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
+    const lines = prefix.split('\n');
+    bag.error(file, { line: lines.length, col: [...lines[lines.length - 1]].length + 1 }, 'file/encoding',
+      `the file is not valid UTF-8 (byte 0x${bytes[lo]?.toString(16).padStart(2, '0')} at offset ${lo}); save it as UTF-8`);
+    return undefined;
+  }
+}
+
+function depthOf(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): boolean {
+  let tooDeep = false;
+  const walk = (node: unknown, depth: number): void => {
+    if (tooDeep) return;
+    if (isCollection(node)) {
+      if (depth > LIMITS.depth) {
+        tooDeep = true;
+        const pos = lc.linePos(node.range?.[0] ?? 0);
+        bag.error(file, pos, 'yaml/too-deep', `nesting is deeper than ${LIMITS.depth} levels`);
+        return;
+      }
+      for (const item of node.items) {
+        if (isPair(item)) {
+          walk(item.key, depth + 1);
+          walk(item.value, depth + 1);
+        } else walk(item, depth + 1);
+      }
+    }
+  };
+  walk(doc.contents, 1);
+  return !tooDeep;
+}
+
+function checkKeys(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): boolean {
+  let ok = true;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (isScalar(key) && typeof key.value === 'string' && UNSAFE_KEYS.has(key.value)) {
+        ok = false;
+        bag.error(file, lc.linePos(key.range?.[0] ?? 0), 'yaml/unsafe-key',
+          `the key "${key.value}" is not allowed (it could alter objects in the program reading this file)`);
+      } else if (key !== null && !isScalar(key)) {
+        ok = false;
+        bag.error(file, lc.linePos((key as YamlNode).range?.[0] ?? 0), 'yaml/complex-key', 'keys must be plain text, not lists or maps');
+      }
+    },
+  });
+  return ok;
+}
+
+/**
+ * Parses one file's bytes. Returns undefined (with diagnostics) when the file cannot be
+ * trusted as data at all: not UTF-8, empty, over-large, not YAML, duplicate keys, alias
+ * bombs, unsafe keys or absurd nesting.
+ */
+export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBag): SourceFile | undefined {
+  if (bytes.length > LIMITS.fileBytes) {
+    bag.error(file, FILE_START, 'file/too-large',
+      `the file is ${bytes.length} bytes; the limit is ${LIMITS.fileBytes} bytes (split it, or check it is the right file)`);
+    return undefined;
+  }
+  const text = decodeUtf8(bytes, file, bag);
+  if (text === undefined) return undefined;
+  if (!/^\s*[^\s#]/m.test(text.replace(/^\s*#.*$/gm, ''))) {
+    bag.error(file, FILE_START, 'file/empty', 'the file is empty (it holds no YAML data)');
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      bag.error(file, pos, yamlCode(error.code, error.message), firstLine(error.message));
+    }
+    return undefined;
+  }
+  if (!depthOf(doc, lineCounter, file, bag)) return undefined;
+  if (!checkKeys(doc, lineCounter, file, bag)) return undefined;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
+  } catch (error) {
+    const first = firstAlias(doc);
+    bag.error(file, first ? lineCounter.linePos(first) : FILE_START, 'yaml/alias-limit',
+      `aliases expand to too much data (${error instanceof Error ? error.message : 'limit reached'}); write the values out`);
+    return undefined;
+  }
+  return { file, data, locate: (path, options) => locate(doc, lineCounter, path, options?.key ?? false) };
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function locate(doc: Document, lc: LineCounter, path: DataPath, key: boolean): Position {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) break;
+      keyNode = undefined;
+      node = item;
+    } else break;
+  }
+  const target = (key && keyNode) || node || keyNode;
+  const offset = (target as YamlNode | undefined)?.range?.[0];
+  return offset === undefined ? FILE_START : lc.linePos(offset);
+}
