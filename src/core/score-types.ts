@@ -10,7 +10,12 @@ export interface ScoreResult {
   version: string;
   /** `id@version` */
   questionnaire: string;
-  benchmark: string;
+  /**
+   * The benchmark profile, `id@version`. (DESIGN.md's contract names both this reference and the
+   * benchmark section `benchmark`; JSON cannot hold both, so the section keeps the name and carries
+   * the reference as `benchmark.profile`, and the reference is here too.)
+   */
+  profile: string;
   respondents: number;
   period: { start: string; end: string; label?: string | Bilingual };
   status: 'draft' | 'final';
@@ -164,7 +169,12 @@ export interface Finding {
   message: Bilingual;
 }
 
-export interface BenchmarkResult extends PartScore {}
+export interface BenchmarkResult extends PartScore {
+  /** `id@version` of the benchmark profile. */
+  profile: string;
+  /** The profile's own words on where its targets come from. */
+  disclaimer: Bilingual;
+}
 
 export interface RecoveryResult extends PartScore {
   gates: GateResult[];
