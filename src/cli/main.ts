@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.ts';
+import { registerDiff } from './commands/diff.ts';
+import { registerScore } from './commands/score.ts';
 import { registerValidate } from './commands/validate.ts';
 import { UsageError, UserError, style } from './output.ts';
 
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run touchstone --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   registerValidate(program, context);
+  registerScore(program, context);
+  registerDiff(program, context);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

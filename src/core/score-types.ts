@@ -27,6 +27,8 @@ export interface ScoreResult {
   gap: number | null;
   /** Set when a gate capped the index. */
   cap: Cap | null;
+  /** Lowest and highest of the respondents' own index scores. */
+  respondentRange: { min: number | null; max: number | null };
   /** Krippendorff's alpha (ordinal) over all level questions; null when undefined. */
   agreement: number | null;
   drivers: PartScore[];
@@ -70,6 +72,8 @@ export interface PartScore {
   /** True when fewer than half of the questions' weight was answered: the score is shown but flagged. */
   insufficient: boolean;
   cap: Cap | null;
+  /** Lowest and highest of the respondents' own scores for this part: the spread a change must exceed to mean something. */
+  respondentRange: { min: number | null; max: number | null };
   questions: QuestionScore[];
 }
 

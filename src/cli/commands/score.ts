@@ -1,0 +1,77 @@
+import { Option, type Command } from 'commander';
+import { scoreAudit, type PartScore, type ScoreResult } from '../../core/index.ts';
+import type { Lang } from '../../core/actions.ts';
+import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
+import { loadValidWorkspace } from '../load-valid.ts';
+import { style } from '../output.ts';
+import { selectAudit } from '../select-audit.ts';
+import { localText } from '../text.ts';
+
+export function registerScore(program: Command, context: CommandContext): void {
+  program
+    .command('score')
+    .description('score one audit (default: the latest version of the organisation)')
+    .argument('<audit>', '<org> or <org>/<version>')
+    .addOption(rootOption())
+    .option('--json', 'print the score result object (the documented contract)')
+    .addOption(new Option('--lang <lang>', 'language of names and next steps (default: the organisation\'s locale)').choices(['en', 'zh']))
+    .action((spec: string, options: { root?: string; json?: boolean; lang?: Lang }) => {
+      const ws = loadValidWorkspace(resolveRoot(options.root));
+      const { org, audit } = selectAudit(ws, spec);
+      const lang = options.lang ?? org.org.data.locale;
+      const result = scoreAudit(audit, ws, { lang });
+      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(renderTable(result, localText(org.org.data.name, lang), lang));
+      context.exitCode = 0;
+    });
+}
+
+const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : n.toFixed(digits));
+
+function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const label = r.period.label ? localText(r.period.label, lang) : `${r.period.start} – ${r.period.end}`;
+  const lines: string[] = [];
+  lines.push(style('bold', `${orgName} — ${label}`) + `  (${r.org}/${r.version}, ${r.status}, ${r.respondents} ${zh ? '位受访者' : 'respondents'})`);
+  lines.push(style('dim', `${r.questionnaire} vs ${r.profile}`));
+  lines.push('');
+  const head = zh ? ['', '得分', '最佳', '差距', '一致性'] : ['', 'score', 'target', 'gap', 'agreement'];
+  const rows: string[][] = [];
+  rows.push([zh ? '指数' : 'Index', fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
+  const partRow = (p: PartScore) => [
+    `  ${localText(p.name, lang)}`, fmt(p.score), fmt(p.target), fmt(p.gap), fmt(p.agreement, 2),
+    [p.insufficient ? (zh ? '作答不足' : 'mostly unanswered') : '', p.cap ? `${zh ? '上限' : 'capped at'} ${p.cap.cap}: ${localText(p.cap.name, lang)}` : ''].filter(Boolean).join('; '),
+  ];
+  for (const d of r.drivers) rows.push(partRow(d));
+  rows.push(['']);
+  for (const p of [r.consistency, r.benchmark, r.recovery]) if (p.total > 0) rows.push(partRow(p).map((c, i) => (i === 0 ? c.trim() : c)));
+  lines.push(...table([head, ...rows]));
+  if (r.consistency.luck !== null) {
+    lines.push('', `${zh ? '运气因子' : 'Luck factor'}: ${fmt(r.consistency.luck, 2)}   ${zh ? '正确率' : 'correct'}: ${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
+  }
+  if (r.consistency.findings.length) {
+    lines.push('', style('bold', zh ? '发现' : 'Findings'));
+    for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${f.message[lang]}`);
+  }
+  const closed = r.recovery.gates.filter((g) => !g.passed);
+  if (closed.length) {
+    lines.push('', style('bold', zh ? '未通过的门槛' : 'Gates not passed'));
+    for (const g of closed) lines.push(`  ${g.name[lang]} → ${g.scope} ≤ ${g.cap}${g.applied ? (zh ? '（已生效）' : ' (applied)') : ''}`);
+  }
+  if (r.actions.length) {
+    lines.push('', style('bold', zh ? '下一步（按影响排序）' : 'Next steps (by impact)'));
+    for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${a.text}\n     ${style('dim', a.why)}\n     → ${a.next}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Left-aligned first column, right-aligned numbers; width counts CJK characters as two columns. */
+export function table(rows: string[][]): string[] {
+  const width = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const cols = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => (r[i] === undefined ? 0 : width(r[i])))));
+  return rows.map((r) => r.map((cell, i) => {
+    const pad = ' '.repeat(Math.max(0, widths[i] - width(cell)));
+    return i === 0 || i === cols - 1 ? cell + pad : pad + cell;
+  }).join('  ').trimEnd());
+}

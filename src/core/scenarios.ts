@@ -1,0 +1,117 @@
+import { luckFactor, mean, median, range, round3 } from './aggregate.ts';
+import type { Bilingual, ScenariosFile } from './schema-types.ts';
+import type { ChannelResult, Finding, ScenarioResult } from './score-types.ts';
+
+type Observation = ScenariosFile['scenarios'][number]['observations'][number];
+
+/**
+ * "Ask twice" consistency: the same customer question put to several staff and channels.
+ * Outcomes are compared as written (trimmed, case-insensitive), so "Covered" and "covered "
+ * are the same outcome but "covered up to 5,000" is another.
+ */
+function outcomeKey(o: Observation): string {
+  return o.outcome.trim().toLowerCase();
+}
+
+function tally(observations: readonly Observation[]) {
+  const counts = new Map<string, { outcome: string; count: number; correct: boolean }>();
+  for (const o of observations) {
+    const key = outcomeKey(o);
+    const entry = counts.get(key) ?? { outcome: o.outcome.trim(), count: 0, correct: false };
+    entry.count++;
+    entry.correct ||= o.correct;
+    counts.set(key, entry);
+  }
+  // Most common first; ties by outcome text so the order is stable.
+  return [...counts.values()].sort((a, b) => b.count - a.count || (a.outcome < b.outcome ? -1 : 1));
+}
+
+function stats(observations: readonly Observation[]) {
+  const outcomes = tally(observations);
+  const n = observations.length;
+  const quality = observations.flatMap((o) => (o.quality === undefined ? [] : [o.quality]));
+  return {
+    observations: n,
+    correct: observations.filter((o) => o.correct).length,
+    agreement: round3(n ? outcomes[0].count / n : 0) ?? 0,
+    luck: round3(luckFactor(outcomes.map((o) => o.count))) ?? 0,
+    outcomes,
+    quality: { ...range(quality), mean: round3(mean(quality)) },
+  };
+}
+
+export function scoreScenarios(file: ScenariosFile | undefined): { results: ScenarioResult[]; findings: Finding[] } {
+  const results: ScenarioResult[] = [];
+  const findings: Finding[] = [];
+  for (const scenario of file?.scenarios ?? []) {
+    const all = stats(scenario.observations);
+    const channels: ChannelResult[] = [];
+    const byChannel = new Map<string, Observation[]>();
+    for (const o of scenario.observations) byChannel.set(o.channel, [...(byChannel.get(o.channel) ?? []), o]);
+    for (const channel of [...byChannel.keys()].sort()) {
+      const s = stats(byChannel.get(channel)!);
+      channels.push({ channel, observations: s.observations, correct: s.correct, agreement: s.agreement, luck: s.luck, outcomes: s.outcomes.length, quality: s.quality });
+    }
+    const minutes = scenario.observations.flatMap((o) => (o.minutes === undefined ? [] : [o.minutes]));
+    results.push({
+      id: scenario.id,
+      question: scenario.question,
+      ...(scenario.template ? { template: scenario.template } : {}),
+      observations: all.observations,
+      correct: all.correct,
+      agreement: all.agreement,
+      luck: all.luck,
+      outcomes: all.outcomes,
+      quality: all.quality,
+      minutes: { median: median(minutes) },
+      channels,
+    });
+    findings.push(...describe(scenario.question, all, channels));
+  }
+  return { results, findings };
+}
+
+function text(q: string | Bilingual): Bilingual {
+  return typeof q === 'string' ? { en: q, zh: q } : q;
+}
+
+const CHANNEL_ZH: Record<string, string> = {
+  phone: '电话', store: '门店', chat: '在线客服', app: 'App', email: '邮件', web: '网站', branch: '网点', wechat: '微信',
+};
+
+/** Plain-words findings: the sentences a report leads with. */
+function describe(question: string | Bilingual, all: ReturnType<typeof stats>, channels: ChannelResult[]): Finding[] {
+  const q = text(question);
+  const out: Finding[] = [];
+  for (const c of channels) {
+    if (c.outcomes > 1) {
+      const zhChannel = CHANNEL_ZH[c.channel] ?? c.channel;
+      out.push({
+        kind: 'channel', severity: 'warning',
+        message: {
+          en: `${c.channel} contacts gave ${c.outcomes} different answers to “${q.en}” (${c.observations} contacts, ${c.correct} correct)`,
+          zh: `${zhChannel}渠道对“${q.zh}”给出了 ${c.outcomes} 种不同答复（共 ${c.observations} 次接触，${c.correct} 次正确）`,
+        },
+      });
+    }
+  }
+  if (all.outcomes.length > 1) {
+    const pct = Math.round(all.luck * 100);
+    out.push({
+      kind: 'scenario', severity: 'warning',
+      message: {
+        en: `Two customers asking “${q.en}” have a ${pct}% chance of hearing different answers (${all.outcomes.length} outcomes across ${channels.length} channel${channels.length === 1 ? '' : 's'})`,
+        zh: `两位顾客询问“${q.zh}”时，听到不同答复的概率为 ${pct}%（${channels.length} 个渠道共出现 ${all.outcomes.length} 种结果）`,
+      },
+    });
+  } else if (all.correct < all.observations) {
+    out.push({
+      kind: 'scenario', severity: 'warning',
+      message: {
+        en: `Every contact gave the same answer to “${q.en}”, but ${all.observations - all.correct} of ${all.observations} were wrong`,
+        zh: `关于“${q.zh}”，所有接触点答复一致，但 ${all.observations} 次中有 ${all.observations - all.correct} 次是错的`,
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,244 @@
+import { range, round1, round3, weightedMean } from './aggregate.ts';
+import { rankActions, type Lang } from './actions.ts';
+import { conditionHolds } from './cross-checks.ts';
+import { applyGates, evaluateGates } from './gates.ts';
+import type { AuditModel, PartModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
+import { aggregateQuestion, levelScore, questionScoreOf, type QuestionAggregate } from './question-score.ts';
+import { scoreScenarios } from './scenarios.ts';
+import type { Detail } from './schema-types.ts';
+import type {
+  Cap, ConsistencyResult, Finding, GateResult, MetricResult, PartScore, QuestionScore, RecoveryResult, RuleFinding, ScoreResult,
+} from './score-types.ts';
+import { krippendorffAlpha } from './stats/krippendorff.ts';
+
+export interface ScoreOptions {
+  /** Language of the action plan's texts (default: the organisation's locale). */
+  lang?: Lang;
+}
+
+/** Thrown when an audit cannot be scored because validation has not passed; the CLI validates first. */
+export class NotScorableError extends Error {}
+
+/**
+ * Scores one audit. Pure: the same model gives the same result, byte for byte once
+ * serialised (respondents are taken in id order, so renaming or reordering files
+ * changes nothing but the file names in the traces).
+ */
+export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptions = {}): ScoreResult {
+  const q = audit.questionnaire;
+  const benchmark = audit.benchmark;
+  if (!q || !benchmark) throw new NotScorableError(`${audit.org}/${audit.version} refers to a questionnaire or benchmark that did not load`);
+  const org = ws.orgs.find((o) => o.id === audit.org);
+  const lang: Lang = options.lang ?? org?.org.data.locale ?? 'en';
+  const anonymous = audit.audit.data.anonymous ?? false;
+  const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
+
+  const aggregates = new Map<string, QuestionAggregate>();
+  for (const part of q.parts) for (const question of part.questions) {
+    aggregates.set(question.id, aggregateQuestion(question, responses, q, benchmark));
+  }
+  const gates = evaluateGates(q, aggregates);
+  const ownTargets = org?.org.data.targets ?? {};
+
+  const parts = new Map<string, InternalPart>();
+  for (const part of q.parts) {
+    const own = part.kind === 'driver' && ownTargets[part.id] !== undefined ? levelScore(ownTargets[part.id], q.scale) : undefined;
+    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own));
+  }
+  const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
+  const rawIndex = weightedMean(drivers.map((d) => ({ value: d.raw, weight: d.weight })));
+  const rawTarget = weightedMean(drivers.map((d) => ({ value: d.raw === null ? null : d.rawTarget, weight: d.weight })));
+  const indexGate = applyGates('index', rawIndex, gates);
+  const indexByRespondent = responses.map((r) => weightedMean(drivers.map((d) => ({ value: d.byRespondent.get(r.data.respondent.id) ?? null, weight: d.weight }))))
+    .filter((v): v is number => v !== null);
+  const indexRange = range(indexByRespondent);
+
+  const levelMatrix = (questions: readonly { id: string; type: string }[]) =>
+    responses.map((r) => questions.filter((x) => x.type === 'level').map((x) => numeric(aggregates.get(x.id)!.byRespondent.get(r.data.respondent.id))));
+  const allLevelQuestions = q.parts.flatMap((p) => p.questions);
+  const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
+
+  const scenarios = scoreScenarios(audit.scenarios?.data);
+  const rules = checkRules(q, responses);
+  const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
+  const findings: Finding[] = [
+    ...scenarios.findings,
+    ...rules.map((r): Finding => ({ kind: 'rule', severity: 'warning', message: {
+      en: `${r.respondent}: ${r.message.en}`, zh: `${r.respondent}：${r.message.zh}`,
+    } })),
+    ...disputed.map((id): Finding => {
+      const a = aggregates.get(id)!;
+      return { kind: 'dispute', severity: 'info', message: {
+        en: `Respondents disagree on “${a.question.def.text.en}” (levels ${a.min} to ${a.max})`,
+        zh: `受访者对“${a.question.def.text.zh}”看法分歧（从第 ${a.min} 级到第 ${a.max} 级）`,
+      } };
+    }),
+  ];
+  const observations = scenarios.results.reduce((n, s) => n + s.observations, 0);
+  const correct = scenarios.results.reduce((n, s) => n + s.correct, 0);
+  const emptyPart = (id: string, name: { en: string; zh: string }): InternalPart => ({
+    id, name, score: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
+    respondentRange: { min: null, max: null }, questions: [], raw: null, rawTarget: null, byRespondent: new Map(),
+  });
+  const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', { en: 'Consistency checks', zh: '一致性检查' });
+  const consistency: ConsistencyResult = {
+    ...strip(consistencyPart),
+    correct: observations ? round3(correct / observations) : null,
+    luck: scenarios.results.length ? round3(scenarios.results.reduce((s, r) => s + r.luck, 0) / scenarios.results.length) : null,
+    scenarios: scenarios.results,
+    rules,
+    disputed,
+    findings,
+  };
+  const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', { en: 'Recovery readiness', zh: '补救准备度' });
+  const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
+  const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', { en: 'Cross-industry benchmark', zh: '跨行业标杆' });
+
+  return {
+    org: audit.org,
+    version: audit.version,
+    questionnaire: q.key,
+    profile: benchmark.key,
+    respondents: responses.length,
+    period: audit.audit.data.period,
+    status: audit.audit.data.status,
+    anonymous,
+    index: round1(indexGate.score),
+    target: round1(rawIndex === null ? null : rawTarget),
+    gap: round1(rawIndex === null || rawTarget === null ? null : rawTarget - (indexGate.score ?? 0)),
+    cap: roundCap(indexGate.cap),
+    respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
+    agreement,
+    drivers: drivers.map(strip),
+    consistency,
+    benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
+    recovery,
+    actions: rankActions(q, aggregates.values(), lang),
+    people: responses.map((r) => ({
+      id: r.data.respondent.id,
+      role: r.data.respondent.role,
+      ...(!anonymous && r.data.respondent.name ? { name: r.data.respondent.name } : {}),
+      file: r.source.file,
+    })),
+  };
+}
+
+/** A part's score with the unrounded numbers later stages compute from. */
+type InternalPart = PartScore & { raw: number | null; rawTarget: number | null; byRespondent: Map<string, number | null> };
+
+function numeric(v: number | 'n/a' | null | undefined): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+function strip(p: InternalPart): PartScore {
+  const { raw, rawTarget, byRespondent, ...rest } = p;
+  void raw, rawTarget, byRespondent;
+  return rest;
+}
+
+function roundCap(cap: Cap | null): Cap | null {
+  return cap ? { ...cap, uncapped: round1(cap.uncapped) } : null;
+}
+
+function scorePart(
+  part: PartModel, aggregates: Map<string, QuestionAggregate>, responses: readonly ResponseModel[], q: QuestionnaireModel,
+  gates: GateResult[], own: number | undefined,
+): InternalPart {
+  const items = part.questions.map((x) => aggregates.get(x.id)!);
+  const uncapped = weightedMean(items.map((a) => ({ value: a.score, weight: a.question.weight })));
+  // The target is taken over the same questions as the score, so that the gap compares like with like.
+  const rawTarget = weightedMean(items.map((a) => ({ value: a.score === null ? null : a.targetScore, weight: a.question.weight })));
+  const { score, cap } = applyGates(part.id, uncapped, gates);
+  const totalWeight = items.reduce((s, a) => s + a.question.weight, 0);
+  const answeredWeight = items.filter((a) => a.score !== null).reduce((s, a) => s + a.question.weight, 0);
+  const levelItems = items.filter((a) => a.question.type === 'level');
+  const matrix = responses.map((r) => levelItems.map((a) => numeric(a.byRespondent.get(r.data.respondent.id))));
+  const byRespondent = new Map<string, number | null>(responses.map((r) => [r.data.respondent.id, weightedMean(items.map((a) => {
+    const v = a.byRespondent.get(r.data.respondent.id);
+    return { value: typeof v === 'number' ? questionScoreOf(a.question, v, q.scale) : null, weight: a.question.weight };
+  }))]));
+  const spread = range([...byRespondent.values()].filter((v): v is number => v !== null));
+  return {
+    id: part.id,
+    name: part.name,
+    score: round1(score),
+    target: round1(rawTarget),
+    gap: round1(score === null || rawTarget === null ? null : rawTarget - score),
+    ...(part.kind === 'driver' ? { own: own === undefined ? null : round1(own) } : {}),
+    weight: part.weight,
+    agreement: round3(krippendorffAlpha(matrix, 'ordinal')),
+    answered: items.filter((a) => a.score !== null).length,
+    total: items.length,
+    insufficient: totalWeight === 0 || answeredWeight / totalWeight < 0.5,
+    cap: roundCap(cap),
+    respondentRange: { min: round1(spread.min), max: round1(spread.max) },
+    questions: items.map(questionResult),
+    raw: score,
+    rawTarget,
+    byRespondent,
+  };
+}
+
+function questionResult(a: QuestionAggregate): QuestionScore {
+  const def = a.question.def;
+  return {
+    id: a.question.id,
+    part: a.question.part,
+    type: a.question.type,
+    text: def.text,
+    weight: a.question.weight,
+    score: round1(a.score),
+    median: a.median,
+    min: a.min,
+    max: a.max,
+    count: a.values.length,
+    na: a.na,
+    unanswered: a.unanswered,
+    evidence: a.evidence,
+    disputed: a.disputed,
+    target: a.target,
+    targetScore: round1(a.targetScore),
+    gap: a.median === null || a.target === null ? null : round1(a.target - a.median),
+    ...(def.exemplar ? { exemplar: def.exemplar } : {}),
+    answers: a.traces,
+  };
+}
+
+function metricsOf(q: QuestionnaireModel, aggregates: Map<string, QuestionAggregate>): MetricResult[] {
+  return [...aggregates.values()].filter((a) => a.question.type === 'metric').map((a) => {
+    const def = a.question.def;
+    const direction = def.direction ?? 'higher';
+    const target = def.target ?? 0;
+    return {
+      id: a.question.id, text: def.text, unit: def.unit ?? { en: '', zh: '' }, direction,
+      value: a.median, target, floor: def.floor ?? 0, score: round1(a.score),
+      met: a.median === null ? null : direction === 'higher' ? a.median >= target : a.median <= target,
+    };
+  });
+}
+
+/** Rule checks: answers within one response that contradict each other, with where each was written. */
+function checkRules(q: QuestionnaireModel, responses: readonly ResponseModel[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rule of q.data.consistency?.rules ?? []) {
+    for (const response of responses) {
+      const values = rule.when.map((c) => {
+        const raw = response.data.answers[c.question];
+        const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
+        const value = detail ? (detail.level ?? detail.value ?? null) : ((raw ?? null) as number | 'n/a' | null);
+        return { c, value, detail };
+      });
+      if (!values.every(({ c, value }) => conditionHolds(c, value))) continue;
+      out.push({
+        rule: rule.id,
+        message: rule.message,
+        respondent: response.data.respondent.id,
+        answers: values.map(({ c, value, detail }) => {
+          const pos = response.source.locate(detail ? ['answers', c.question, 'level' in detail ? 'level' : 'value'] : ['answers', c.question]);
+          return { question: c.question, value, file: response.source.file, line: pos.line, col: pos.col };
+        }),
+      });
+    }
+  }
+  return out;
+}

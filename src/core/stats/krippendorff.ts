@@ -1,0 +1,184 @@
+/**
+ * Krippendorff's alpha, following Krippendorff (2011), "Computing Krippendorff's
+ * Alpha-Reliability" (Annenberg School for Communication, University of Pennsylvania,
+ * departmental paper 43).
+ *
+ *   alpha = 1 − D_o / D_e = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck
+ *
+ * The paper tabulates the coincidence matrix o_ck and then sums it against δ². We never
+ * materialise that matrix: because δ²_cc = 0, the diagonal correction in
+ * o_ck = Σ_u n_uc (n_uk − [c = k]) / (m_u − 1) drops out, so
+ *
+ *   Σ o_ck δ²_ck = Σ_u S(unit u) / (m_u − 1)   and   Σ n_c n_k δ²_ck = S(all pairable values),
+ *
+ * where S(counts) = Σ_c Σ_k n_c n_k δ²_ck over a multiset of values. For nominal, interval
+ * and ordinal data S has a closed form that is linear in the number of distinct values, so
+ * metric data with thousands of distinct values never needs a V×V matrix. Ratio has no such
+ * form and falls back to the pairwise sum (O(distinct²)), which is what the paper does.
+ */
+
+export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
+
+/** A multiset of values: distinct values in ascending order with their multiplicities. */
+interface Tally {
+  values: number[];
+  counts: number[];
+  total: number;
+}
+
+/**
+ * Krippendorff's alpha for `data` (rows = coders/respondents, columns = units/questions;
+ * `null`, `undefined`, NaN and ±Infinity are missing). Returns `null` when alpha is
+ * undefined: no unit has two pairable values, or the expected disagreement is zero
+ * (e.g. a single distinct value across all pairable data).
+ */
+export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel): number | null {
+  const units = pairableUnits(data);
+  if (units.length === 0) return null;
+
+  const all = tally(units.flat());
+  // One distinct value means no disagreement is even possible; answering here avoids
+  // dividing a floating-point near-zero by another near-zero.
+  if (all.total < 2 || all.values.length < 2) return null;
+
+  const recode = recoding(all, level);
+  const pairSum = (t: Tally): number => {
+    const r = recode === null ? t : mapTally(t, recode);
+    switch (level) {
+      case 'nominal':
+        return nominalPairSum(r);
+      case 'interval':
+      case 'ordinal':
+        return intervalPairSum(r);
+      case 'ratio':
+        return ratioPairSum(r);
+      default:
+        throw new Error(`krippendorffAlpha: unknown level ${String(level)}`);
+    }
+  };
+
+  const expected = pairSum(all);
+  // Ratio data can have S = 0 with two distinct values (c = −k, where δ is defined as 0);
+  // alpha is 0/0 then, exactly like a single-valued sample.
+  if (!(expected > 0)) return null;
+
+  // Per-unit contributions are summed in sorted order so that permuting units (columns)
+  // yields bit-identical results, not just results equal up to rounding.
+  const observedParts = units.map((u) => pairSum(tally(u)) / (u.length - 1));
+  observedParts.sort((a, b) => a - b);
+  let observed = 0;
+  for (const part of observedParts) observed += part;
+
+  return 1 - ((all.total - 1) * observed) / expected;
+}
+
+/**
+ * A strictly increasing recoding of the values that leaves alpha unchanged but makes the
+ * arithmetic safe, or null when none is needed.
+ */
+function recoding(all: Tally, level: AlphaLevel): ((v: number) => number) | null {
+  if (level === 'ordinal') {
+    // Ordinal differences depend on how the whole sample uses the scale, not on the
+    // numeric labels: δ_ck = Σ_{g=c..k} n_g − (n_c + n_k)/2 equals R_k − R_c with
+    // R_v = (count of pairable values below v) + n_v / 2. Recoding every value to R_v
+    // turns the ordinal metric into the interval metric on these mid-ranks.
+    const rank = new Map<number, number>();
+    let below = 0;
+    for (let i = 0; i < all.values.length; i++) {
+      rank.set(all.values[i], below + all.counts[i] / 2);
+      below += all.counts[i];
+    }
+    return (v) => rank.get(v) as number;
+  }
+  if (level === 'interval' || level === 'ratio') {
+    // Interval δ² scales by s² and ratio δ² not at all when every value is multiplied by
+    // s, so D_o / D_e is unchanged. Dividing by the largest magnitude keeps squares of
+    // metrics like 1e200 from overflowing and squares of 1e-170 from underflowing to 0.
+    const scale = Math.max(Math.abs(all.values[0]), Math.abs(all.values[all.values.length - 1]));
+    return scale > 0 && scale !== 1 ? (v) => v / scale : null;
+  }
+  return null;
+}
+
+/**
+ * The finite values of each unit that has at least two of them. Units with fewer values
+ * cannot form a pair, so the paper excludes them from n and from the coincidences.
+ */
+function pairableUnits(data: (number | null)[][]): number[][] {
+  // Rows may be ragged (a respondent who stopped early); a short row is missing the rest.
+  let width = 0;
+  for (const row of data) if (Array.isArray(row) && row.length > width) width = row.length;
+
+  const units: number[][] = [];
+  for (let col = 0; col < width; col++) {
+    const unit: number[] = [];
+    for (const row of data) {
+      const v = Array.isArray(row) ? row[col] : undefined;
+      // NaN/Infinity would poison every sum they touch; treat them as "not coded".
+      // `+ 0` folds −0 into 0 so the two never count as different values.
+      if (typeof v === 'number' && Number.isFinite(v)) unit.push(v + 0);
+    }
+    if (unit.length >= 2) units.push(unit);
+  }
+  return units;
+}
+
+/** Sorting first makes every later sum independent of row order, hence deterministic. */
+function tally(values: number[]): Tally {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: Tally = { values: [], counts: [], total: sorted.length };
+  for (const v of sorted) {
+    const last = out.values.length - 1;
+    if (last >= 0 && out.values[last] === v) out.counts[last]++;
+    else {
+      out.values.push(v);
+      out.counts.push(1);
+    }
+  }
+  return out;
+}
+
+function mapTally(t: Tally, f: (v: number) => number): Tally {
+  // Every recoding used here is strictly increasing, so the tally stays sorted and distinct.
+  return { values: t.values.map(f), counts: t.counts, total: t.total };
+}
+
+/** Σ n_c n_k [c ≠ k] = n² − Σ n_c²: every ordered pair minus the matching ones. */
+function nominalPairSum(t: Tally): number {
+  let same = 0;
+  for (const c of t.counts) same += c * c;
+  return t.total * t.total - same;
+}
+
+/**
+ * Σ n_c n_k (c − k)² = 2n Σ n_c (c − mean)². The centred form avoids the catastrophic
+ * cancellation of n·Σx² − (Σx)² when metrics are large numbers with a small spread.
+ */
+function intervalPairSum(t: Tally): number {
+  let sum = 0;
+  for (let i = 0; i < t.values.length; i++) sum += t.counts[i] * t.values[i];
+  const mean = sum / t.total;
+  let squares = 0;
+  for (let i = 0; i < t.values.length; i++) {
+    const d = t.values[i] - mean;
+    squares += t.counts[i] * d * d;
+  }
+  return 2 * t.total * squares;
+}
+
+/** Σ n_c n_k ((c − k)/(c + k))², with 0 when c + k = 0 (both zero: no difference). */
+function ratioPairSum(t: Tally): number {
+  let s = 0;
+  for (let i = 0; i < t.values.length; i++) {
+    for (let j = i + 1; j < t.values.length; j++) {
+      const c = t.values[i];
+      const k = t.values[j];
+      const total = c + k;
+      if (total === 0) continue;
+      const r = (c - k) / total;
+      // Each unordered pair stands for both (c,k) and (k,c).
+      s += 2 * t.counts[i] * t.counts[j] * r * r;
+    }
+  }
+  return s;
+}
