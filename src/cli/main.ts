@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.ts';
+import { registerBuild } from './commands/build.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerPdf } from './commands/pdf.ts';
 import { registerScore } from './commands/score.ts';
 import { registerValidate } from './commands/validate.ts';
 import { UsageError, UserError, style } from './output.ts';
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   registerValidate(program, context);
   registerScore(program, context);
   registerDiff(program, context);
+  registerBuild(program, context);
+  registerPdf(program, context);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });

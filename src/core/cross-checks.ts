@@ -11,8 +11,8 @@ import { didYouMean } from './suggest.ts';
 export function crossCheck(ws: Workspace, bag: DiagnosticBag): void {
   for (const q of ws.questionnaires.values()) checkQuestionnaire(q, ws, bag);
   for (const b of ws.benchmarks.values()) checkBenchmark(b, ws, bag);
+  for (const audit of ws.allAudits) checkAudit(audit, ws, bag);
   for (const org of ws.orgs) {
-    for (const audit of org.audits) checkAudit(audit, ws, bag);
     const targets = org.org.data.targets ?? {};
     const drivers = new Set(org.audits.flatMap((a) => a.questionnaire?.data.drivers.map((d) => d.id) ?? []));
     if (drivers.size === 0) continue;
@@ -104,11 +104,12 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
 
 function checkBenchmark(b: Workspace['benchmarks'] extends Map<string, infer B> ? B : never, ws: Workspace, bag: DiagnosticBag): void {
   const versions = [...ws.questionnaires.values()].filter((q) => q.data.id === b.data.questionnaire);
-  if (versions.length === 0) {
+  const brokenVersion = [...ws.broken].some((f) => f.startsWith(`questionnaires/${b.data.questionnaire}/`));
+  if (versions.length === 0 && !brokenVersion) {
     bag.error(b.source.file, b.source.locate(['questionnaire']), 'ref/questionnaire',
       `there is no questionnaire "${b.data.questionnaire}" in questionnaires/${didYouMean(b.data.questionnaire, new Set([...ws.questionnaires.values()].map((q) => q.data.id)))}`);
-    return;
   }
+  if (versions.length === 0) return;
   const all = new Set(versions.flatMap((q) => [...q.questions.keys()]));
   for (const [id, target] of Object.entries(b.data.targets)) {
     if (!all.has(id)) {

@@ -18,7 +18,7 @@ import { parseYamlFile } from './yaml-file.ts';
  */
 export function loadWorkspace(root: string, bag: DiagnosticBag): Workspace {
   const reader = new WorkspaceReader(root, bag);
-  const workspace: Workspace = { root, questionnaires: new Map(), benchmarks: new Map(), orgs: [], broken: new Set() };
+  const workspace: Workspace = { root, questionnaires: new Map(), benchmarks: new Map(), orgs: [], allAudits: [], broken: new Set() };
   const load = <T>(absolute: string, kind: FileKind): Loaded<T> | undefined => {
     const bytes = reader.read(absolute);
     if (!bytes) {
@@ -87,12 +87,13 @@ export function loadWorkspace(root: string, bag: DiagnosticBag): Workspace {
       const audit = loadAudit(reader, entry.path, orgDir.name, entry.name, load, bag);
       if (audit) audits.push(audit);
     }
-    if (!org) continue;
-    audits.sort((a, b) => (a.audit.data.period.start < b.audit.data.period.start ? -1 : a.audit.data.period.start > b.audit.data.period.start ? 1 : a.version < b.version ? -1 : 1));
     for (const audit of audits) {
       audit.questionnaire = workspace.questionnaires.get(audit.audit.data.questionnaire);
       audit.benchmark = workspace.benchmarks.get(audit.audit.data.benchmark);
     }
+    workspace.allAudits.push(...audits);
+    if (!org) continue;
+    audits.sort((a, b) => (a.audit.data.period.start < b.audit.data.period.start ? -1 : a.audit.data.period.start > b.audit.data.period.start ? 1 : a.version < b.version ? -1 : 1));
     workspace.orgs.push({ id: orgDir.name, org, audits });
   }
   return workspace;

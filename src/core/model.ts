@@ -78,6 +78,8 @@ export interface Workspace {
   questionnaires: Map<string, QuestionnaireModel>;
   benchmarks: Map<string, BenchmarkModel>;
   orgs: OrgModel[];
+  /** Every audit that loaded, including those of an organisation whose org.yaml is broken (for cross-checks). */
+  allAudits: AuditModel[];
   /** Files that exist but failed to parse or validate (relative paths); their diagnostics are already reported. */
   broken: Set<string>;
 }

@@ -39,30 +39,48 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/**
+ * Where a syntax error really is: the yaml package reports an unclosed quote at the end of
+ * the file and a bad indent at the start of the line; people need the quote and the key.
+ */
+function errorOffset(text: string, offset: number, code: string, message: string): number {
+  if (code === 'yaml/unclosed-quote') {
+    const quote = message.includes("'") && !message.includes('"') ? "'" : '"';
+    // The opening quote is the last unescaped one before the end: any later one would have closed it.
+    for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+      if (text[i] === quote && (quote === "'" || text[i - 1] !== '\\')) return i;
+    }
+  }
+  if (code === 'yaml/bad-indent') {
+    let i = offset;
+    while (text[i] === ' ') i++;
+    return i;
+  }
+  return offset;
+}
+
+/** Offset of the first byte that breaks UTF-8, by the standard's byte patterns. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return 0;
+}
+
 function decodeUtf8(bytes: Uint8Array, file: string, bag: DiagnosticBag): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    // Find the first invalid byte so the diagnostic can point at it.
-    let lo = 0;
-    let hi = bytes.length;
-    const ok = (n: number) => {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ok(mid)) lo = mid;
-      else hi = mid - 1;
-    }
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
+    const at = firstInvalidUtf8(bytes);
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
     const lines = prefix.split('\n');
     bag.error(file, { line: lines.length, col: [...lines[lines.length - 1]].length + 1 }, 'file/encoding',
-      `the file is not valid UTF-8 (byte 0x${bytes[lo]?.toString(16).padStart(2, '0')} at offset ${lo}); save it as UTF-8`);
+      `the file is not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}); save it as UTF-8`);
     return undefined;
   }
 }
@@ -128,10 +146,15 @@ export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBa
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      bag.error(file, pos, yamlCode(error.code, error.message), firstLine(error.message));
-    }
+    // After the first syntax error the parser's later complaints are mostly echoes of it:
+    // report the first precisely, and how many followed.
+    const error = doc.errors[0];
+    const code = yamlCode(error.code, error.message);
+    const pos = lineCounter.linePos(errorOffset(text, error.pos[0], code, error.message));
+    const more = doc.errors.length - 1;
+    const hint = error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'BLOCK_AS_IMPLICIT_KEY'
+      ? ' (check the indentation here and on the next line, and that each "key: value" is on one line)' : '';
+    bag.error(file, pos, code, `${firstLine(error.message)}${hint}${more > 0 ? ` (${more} more syntax error${more > 1 ? 's' : ''} after this one)` : ''}`);
     return undefined;
   }
   if (!depthOf(doc, lineCounter, file, bag)) return undefined;

@@ -73,8 +73,9 @@ export function krippendorffAlpha(data: (number | null)[][], level: AlphaLevel):
 }
 
 /**
- * A strictly increasing recoding of the values that leaves alpha unchanged but makes the
- * arithmetic safe, or null when none is needed.
+ * An increasing recoding of the values applied before the pair sums: for ordinal data it
+ * turns the ordinal metric into the interval one; for interval data it leaves alpha as is
+ * but keeps the arithmetic in a safe range. Null when the values are used as they are.
  */
 function recoding(all: Tally, level: AlphaLevel): ((v: number) => number) | null {
   if (level === 'ordinal') {
@@ -90,12 +91,18 @@ function recoding(all: Tally, level: AlphaLevel): ((v: number) => number) | null
     }
     return (v) => rank.get(v) as number;
   }
-  if (level === 'interval' || level === 'ratio') {
-    // Interval δ² scales by s² and ratio δ² not at all when every value is multiplied by
-    // s, so D_o / D_e is unchanged. Dividing by the largest magnitude keeps squares of
-    // metrics like 1e200 from overflowing and squares of 1e-170 from underflowing to 0.
-    const scale = Math.max(Math.abs(all.values[0]), Math.abs(all.values[all.values.length - 1]));
-    return scale > 0 && scale !== 1 ? (v) => v / scale : null;
+  if (level === 'interval') {
+    // (c − k)² is unchanged by a shift and scales by s² under scaling, so D_o / D_e is
+    // the same on (v − min) / (max − min). On that [0, 1] range squares of metrics like
+    // 1e200 cannot overflow and squares of 1e-170 cannot underflow to 0, and subtracting
+    // the minimum first keeps the precision of large numbers with a small spread.
+    const lo = all.values[0];
+    const hi = all.values[all.values.length - 1];
+    const spread = hi - lo;
+    if (Number.isFinite(spread)) return (v) => (v - lo) / spread;
+    // Only values near ±1.8e308 get here; quartering first keeps every step finite.
+    const quarterSpread = hi / 4 - lo / 4;
+    return (v) => (v / 4 - lo / 4) / quarterSpread;
   }
   return null;
 }
@@ -139,7 +146,8 @@ function tally(values: number[]): Tally {
 }
 
 function mapTally(t: Tally, f: (v: number) => number): Tally {
-  // Every recoding used here is strictly increasing, so the tally stays sorted and distinct.
+  // Every recoding used here is increasing, so the tally stays sorted; the pair sums below
+  // stay correct even if two tiny values collapse into one after scaling.
   return { values: t.values.map(f), counts: t.counts, total: t.total };
 }
 
@@ -173,9 +181,15 @@ function ratioPairSum(t: Tally): number {
     for (let j = i + 1; j < t.values.length; j++) {
       const c = t.values[i];
       const k = t.values[j];
-      const total = c + k;
+      let total = c + k;
+      let diff = c - k;
+      // The quotient is scale-free, so halving both sides dodges overflow near ±1.8e308.
+      if (!Number.isFinite(total) || !Number.isFinite(diff)) {
+        total = c / 2 + k / 2;
+        diff = c / 2 - k / 2;
+      }
       if (total === 0) continue;
-      const r = (c - k) / total;
+      const r = diff / total;
       // Each unordered pair stands for both (c,k) and (k,c).
       s += 2 * t.counts[i] * t.counts[j] * r * r;
     }

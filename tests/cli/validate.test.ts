@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
+import { join } from 'node:path';
+
+const created: string[] = [];
+afterAll(() => created.forEach(removeWorkspace));
+
+describe('touchstone validate', () => {
+  it('accepts the minimal sample workspace', () => {
+    const result = touchstone(['validate', '--root', join(FIXTURES, 'minimal')]);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('valid');
+    expect(result.status).toBe(0);
+  });
+
+  it('accepts the repository sample portfolio (the default workspace)', () => {
+    const result = touchstone(['validate'], { cwd: REPO });
+    expect(result.stdout.split('\n').filter((l) => l.includes(': error ')), result.stdout).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('prints all five errors of a workspace with errors in three files', () => {
+    const q1 = 'audits/acme/2026-q1';
+    const root = workspaceFrom('minimal', {
+      [`${q1}/responses/ceo.yaml`]: { edit: (t) => t.replace('momentum.owner: 2', 'momentum.owner: 9').replace('reliability.stores: 2', 'reliability.store: 2') },
+      [`${q1}/responses/store-ops.yaml`]: { edit: (t) => t.replace('role: Store operations', 'role: Store operations, mood: grumpy').replace('momentum.owner: 1', 'momentum.owner: high') },
+      'audits/acme/org.yaml': { edit: (t) => t.replace('locale: en', 'locale: fr') },
+    });
+    created.push(root);
+    const result = touchstone(['validate', '--root', root]);
+    const errors = result.stdout.split('\n').filter((l) => l.includes(': error '));
+    expect(errors.map((l) => l.replace(/: error ([^:]+):.*/, ' $1'))).toEqual([
+      `${q1}/responses/ceo.yaml:4:19 answer/off-scale`,
+      `${q1}/responses/ceo.yaml:7:3 answer/unknown-question`,
+      `${q1}/responses/store-ops.yaml:2:54 schema/unknown-key`,
+      `${q1}/responses/store-ops.yaml:4:19 schema/type`,
+      'audits/acme/org.yaml:4:9 schema/enum',
+    ]);
+    expect(errors).toHaveLength(5);
+    expect(new Set(errors.map((l) => l.split(':')[0])).size).toBe(3);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('5 errors');
+  });
+
+  it('prints GitHub annotations with --format github', () => {
+    const root = workspaceFrom('minimal', { 'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t) => t.replace('momentum.owner: 2', 'momentum.owner: 9') } });
+    created.push(root);
+    const result = touchstone(['validate', '--root', root, '--format', 'github']);
+    expect(result.stdout).toMatch(/^::error file=audits\/acme\/2026-q1\/responses\/ceo\.yaml,line=4,col=19,title=answer\/off-scale::level 9 is not on the scale/m);
+    expect(result.status).toBe(1);
+  });
+
+  it('treats unknown flags and formats as usage errors (exit 2)', () => {
+    expect(touchstone(['validate', '--format', 'xml']).status).toBe(2);
+    expect(touchstone(['validate', '--bogus']).status).toBe(2);
+    expect(touchstone(['frobnicate']).status).toBe(2);
+    const missing = touchstone(['validate', '--root', '/nonexistent/workspace']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no workspace folder');
+    expect(hasStackTrace(missing.stderr)).toBe(false);
+  });
+
+  it('reads the workspace from TOUCHSTONE_ROOT', () => {
+    const result = touchstone(['validate'], { cwd: '/', env: { TOUCHSTONE_ROOT: join(FIXTURES, 'minimal') } });
+    expect(result.status).toBe(0);
+  });
+});
