@@ -1,0 +1,222 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffScores, findAudit, scoreAudit, validateWorkspace, type ScoreResult, type Workspace } from '../../src/core/index.ts';
+import { FIXTURES, removeWorkspace, workspaceFrom, type OverlayContent } from '../helpers/cli.ts';
+
+/**
+ * Hand-computed checks of every part of the score on the minimal fixture
+ * (tests/fixtures/minimal). Each expected number is worked out in the comment above it.
+ */
+const created: string[] = [];
+afterAll(() => created.forEach(removeWorkspace));
+
+function load(overlay?: Record<string, OverlayContent>): Workspace {
+  const root = overlay ? workspaceFrom('minimal', overlay) : join(FIXTURES, 'minimal');
+  if (overlay) created.push(root);
+  const { workspace, diagnostics } = validateWorkspace(root);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return workspace;
+}
+
+function score(ws: Workspace, version: string): ScoreResult {
+  const found = findAudit(ws, 'acme', version);
+  if (!found.ok) throw new Error(`no audit ${version}`);
+  return scoreAudit(found.audit, ws);
+}
+
+const part = (r: ScoreResult, id: string) => [...r.drivers, r.consistency, r.benchmark, r.recovery].find((p) => p.id === id)!;
+const question = (r: ScoreResult, id: string) => [...r.drivers, r.consistency, r.benchmark, r.recovery].flatMap((p) => p.questions).find((q) => q.id === id)!;
+
+describe('scores on the minimal fixture, 2026-q1', () => {
+  const ws = load();
+  const r = score(ws, '2026-q1');
+
+  it('takes the median level per question and maps it onto 0–100', () => {
+    // momentum.owner: levels 2 and 1 → median 1.5 → 1.5 / 4 × 100 = 37.5
+    expect(question(r, 'momentum.owner')).toMatchObject({ median: 1.5, min: 1, max: 2, score: 37.5, count: 2, target: 4, gap: 2.5 });
+  });
+
+  it('weights questions within a driver and drivers within the index', () => {
+    // momentum = (37.5 × 2 + 25 × 1) / 3 = 33.33…;  reliability = (37.5 + 37.5) / 2 = 37.5
+    expect(part(r, 'momentum').score).toBe(33.3);
+    expect(part(r, 'reliability').score).toBe(37.5);
+    // index = (33.33… + 37.5) / 2 = 35.416…
+    expect(r.index).toBe(35.4);
+  });
+
+  it('computes best-in-class targets and gaps per driver and overall', () => {
+    // reliability targets: same-answer level 4 → 100, stores level 3 → 75 → 87.5; gap 87.5 − 37.5 = 50
+    expect(part(r, 'reliability')).toMatchObject({ target: 87.5, gap: 50 });
+    // index target = (100 + 87.5) / 2 = 93.75 → 93.8; gap = 93.75 − 35.4166… = 58.33…
+    expect(r.target).toBe(93.8);
+    expect(r.gap).toBe(58.3);
+    // the organisation's own target for reliability is level 3.5 → 87.5
+    expect(part(r, 'reliability').own).toBe(87.5);
+  });
+
+  it('scores a metric linearly between its floor and its target', () => {
+    // first response: 60 and 90 minutes → median 75; lower is better, target 5, floor 125:
+    // (75 − 125) / (5 − 125) × 100 = 41.67
+    expect(question(r, 'recovery.first-response-minutes')).toMatchObject({ median: 75, score: 41.7 });
+    // recovery = (25 × 2 + 41.67) / 3 = 30.56; the "not tracked" gate (cap 40) is closed but does not bite
+    expect(r.recovery.score).toBe(30.6);
+    expect(r.recovery.gates[0]).toMatchObject({ id: 'no-tracking', passed: false, applied: false, because: [{ question: 'recovery.tracking', value: 1 }] });
+    expect(r.recovery.metrics[0]).toMatchObject({ id: 'recovery.first-response-minutes', value: 75, met: false });
+  });
+
+  it('ranks actions by weight × gap, ties broken by id', () => {
+    // recovery.tracking: weight 2 × (100 − 25) = 150; momentum.owner: 2 × (100 − 37.5) = 125;
+    // benchmark.caller-recognition and consistency.mystery-shop: 1 × (100 − 12.5) = 87.5 each, by id
+    expect(r.actions.slice(0, 4).map((a) => [a.question, a.impact])).toEqual([
+      ['recovery.tracking', 150], ['momentum.owner', 125], ['benchmark.caller-recognition', 87.5], ['consistency.mystery-shop', 87.5],
+    ]);
+    // the next step is the questionnaire's for the current level (median 1 → step 1: "Use a tool")
+    expect(r.actions[0]).toMatchObject({ priority: 1, next: 'Use a tool' });
+  });
+
+  it('traces every question to each respondent\'s answer and its line', () => {
+    const q = question(r, 'momentum.owner');
+    expect(q.answers.map((a) => [a.respondent, a.answer, a.file, a.line, a.col])).toEqual([
+      ['ceo', 2, 'audits/acme/2026-q1/responses/ceo.yaml', 4, 19],
+      ['store-ops', 1, 'audits/acme/2026-q1/responses/store-ops.yaml', 4, 19],
+    ]);
+  });
+});
+
+describe('scores on the minimal fixture, 2026-q3', () => {
+  const r = score(load(), '2026-q3');
+
+  it('counts an unevidenced top-level claim one level lower (evidence policy)', () => {
+    // momentum.owner: CEO 4 with evidence stays 4; store-ops 3 without evidence counts 2 → median 3 → 75
+    const q = question(r, 'momentum.owner');
+    expect(q.answers.map((a) => [a.respondent, a.answer, a.counted])).toEqual([['ceo', 4, 4], ['store-ops', 3, 2]]);
+    expect(q.answers[1].discounted).toMatch(/without evidence/);
+    expect(q).toMatchObject({ median: 3, score: 75, evidence: 1, disputed: true });
+    // momentum = (75 × 2 + 62.5) / 3 = 70.83
+    expect(part(r, 'momentum').score).toBe(70.8);
+  });
+
+  it('leaves n/a out of the median instead of counting it as zero', () => {
+    // reliability.stores: n/a and 2 → median 2 → 50
+    expect(question(r, 'reliability.stores')).toMatchObject({ median: 2, na: 1, count: 1, score: 50 });
+  });
+
+  it('measures "ask twice" consistency: agreement, correctness and the luck factor', () => {
+    // outcomes covered ×2, not covered ×1, ask head office ×1:
+    // luck = 1 − (0.5² + 0.25² + 0.25²) = 0.625; agreement with the most common = 2 / 4
+    const s = r.consistency.scenarios[0];
+    expect(s).toMatchObject({ observations: 4, correct: 2, agreement: 0.5, luck: 0.625 });
+    // phone: covered, not covered → 1 − (0.5² + 0.5²) = 0.5
+    expect(s.channels.find((c) => c.channel === 'phone')).toMatchObject({ observations: 2, outcomes: 2, luck: 0.5 });
+    expect(r.consistency.luck).toBe(0.625);
+    expect(r.consistency.correct).toBe(0.5);
+    expect(r.consistency.findings.map((f) => f.message.en)).toContain(
+      'phone contacts gave 2 different answers to “Is water damage covered?” (2 contacts, 1 correct)');
+  });
+
+  it('is byte-identical when scored twice', () => {
+    expect(JSON.stringify(score(load(), '2026-q3'))).toBe(JSON.stringify(r));
+  });
+});
+
+describe('gates and rules', () => {
+  it('caps the recovery score and says which gate did it', () => {
+    // both respondents answer 5 minutes → metric 100; tracking stays at 1 → 25:
+    // recovery = (25 × 2 + 100) / 3 = 50, capped by "no-tracking" at 40
+    const ws = load({
+      'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t) => t.replace('first-response-minutes: 60', 'first-response-minutes: 5') },
+      'audits/acme/2026-q1/responses/store-ops.yaml': { edit: (t) => t.replace('first-response-minutes: 90', 'first-response-minutes: 5') },
+    });
+    const r = score(ws, '2026-q1');
+    expect(r.recovery.score).toBe(40);
+    expect(r.recovery.cap).toMatchObject({ gate: 'no-tracking', cap: 40, uncapped: 50 });
+    expect(r.recovery.gates[0].applied).toBe(true);
+  });
+
+  it('flags contradictory answers within one response, with the line of each', () => {
+    // the CEO claims a 5-minute first response with complaint tracking at level 1
+    const ws = load({ 'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t) => t.replace('first-response-minutes: 60', 'first-response-minutes: 5') } });
+    const r = score(ws, '2026-q1');
+    expect(r.consistency.rules).toEqual([{
+      rule: 'fast-but-untracked',
+      message: { en: 'Claims fast responses without tracking', zh: '声称响应快却没有跟踪' },
+      respondent: 'ceo',
+      answers: [
+        { question: 'recovery.first-response-minutes', value: 5, file: 'audits/acme/2026-q1/responses/ceo.yaml', line: 11, col: 36 },
+        { question: 'recovery.tracking', value: 1, file: 'audits/acme/2026-q1/responses/ceo.yaml', line: 10, col: 22 },
+      ],
+    }]);
+  });
+
+  it('returns null, not 0, for a question nobody could answer, and flags a mostly unanswered driver', () => {
+    const blank = (t: string) => t.replace('reliability.same-answer: 2', 'reliability.same-answer:').replace('reliability.same-answer: 1', 'reliability.same-answer:')
+      .replace(/reliability\.stores: \d/, 'reliability.stores: n/a');
+    const ws = load({
+      'audits/acme/2026-q1/responses/ceo.yaml': { edit: blank },
+      'audits/acme/2026-q1/responses/store-ops.yaml': { edit: blank },
+    });
+    const r = score(ws, '2026-q1');
+    expect(question(r, 'reliability.same-answer')).toMatchObject({ score: null, median: null, unanswered: 2 });
+    expect(part(r, 'reliability')).toMatchObject({ score: null, answered: 0, insufficient: true });
+    // the index is then the momentum score alone
+    expect(r.index).toBe(33.3);
+  });
+});
+
+describe('diff across a questionnaire version change', () => {
+  const v110 = (t: string) => t
+    .replace('version: 1.0.0', 'version: 1.1.0')
+    .replace('- id: reliability.stores', '- id: reliability.branches')
+    .concat('changes:\n  from: 1.0.0\n  renamed: { reliability.stores: reliability.branches }\n  removed: [momentum.act-now]\n  added: [recovery.drill]\n')
+    .replace(/      - id: momentum\.act-now[\s\S]*?(?=  - id: reliability)/, '')
+    .replace('gates:\n', `    - id: recovery.drill
+      text: { en: Do you rehearse recovery?, zh: 你们演练补救吗？ }
+      levels: [{ en: a, zh: a }, { en: b, zh: b }, { en: c, zh: c }, { en: d, zh: d }, { en: e, zh: e }]
+      next: [{ en: a, zh: a }, { en: b, zh: b }, { en: c, zh: c }, { en: d, zh: d }]
+gates:
+`);
+  const answers = (role: string, owner: number, stores: number) => `respondent: { id: ${role}, role: ${role} }
+answers:
+  momentum.owner: { level: ${owner}, evidence: [{ note: plan, date: 2026-11-01 }] }
+  reliability.same-answer: 3
+  reliability.branches: ${stores}
+  consistency.mystery-shop: 2
+  benchmark.caller-recognition: 2
+  recovery.tracking: 3
+  recovery.first-response-minutes: 20
+  recovery.drill: 1
+`;
+  const ws = load({
+    'questionnaires/mini/1.1.0.yaml': v110(readFileSync(join(FIXTURES, 'minimal/questionnaires/mini/1.0.0.yaml'), 'utf8')),
+    'benchmarks/best-in-class/2026.1.yaml': { edit: (t) => `${t}  recovery.drill: { level: 4, reason: { en: drills, zh: 演练 } }\n` },
+    'audits/acme/2026-q4/audit.yaml': 'questionnaire: mini@1.1.0\nbenchmark: best-in-class@2026.1\nperiod: { start: 2026-10-01, end: 2026-12-31 }\nstatus: draft\n',
+    'audits/acme/2026-q4/responses/ceo.yaml': answers('ceo', 4, 4),
+    'audits/acme/2026-q4/responses/store-ops.yaml': answers('store-ops', 4, 0),
+  });
+
+  it('matches renamed questions, and never compares removed or added ones', () => {
+    const d = diffScores(ws, score(ws, '2026-q3'), score(ws, '2026-q4'));
+    expect(d.questionnaires).toEqual({ from: 'mini@1.0.0', to: 'mini@1.1.0', mapped: true });
+    expect(d.mapping).toEqual({ renamed: [['reliability.stores', 'reliability.branches']], removed: ['momentum.act-now'], added: ['recovery.drill'] });
+    const byId = Object.fromEntries(d.questions.map((q) => [q.id, q]));
+    // reliability.stores (q3: n/a and 2 → median 2) → reliability.branches (q4: 4 and 0 → median 2): no change,
+    // and any change would be noise: respondents are 4 levels apart
+    expect(byId['reliability.branches']).toMatchObject({ was: 'reliability.stores', status: 'renamed', medianBefore: 2, medianAfter: 2, delta: 0, meaningful: false });
+    expect(byId['momentum.act-now']).toMatchObject({ status: 'removed', after: null, delta: null });
+    expect(byId['recovery.drill']).toMatchObject({ status: 'added', before: null, delta: null });
+    // momentum.owner: counted 4 and 2 (median 3) → 4 and 4: one level up, but the earlier answers were
+    // two levels apart, and a move must exceed half that spread to count
+    expect(byId['momentum.owner']).toMatchObject({ medianBefore: 3, medianAfter: 4, delta: 25, meaningful: false });
+    // consistency.mystery-shop: 2 and 2 → 2 and 2: unchanged
+    expect(byId['consistency.mystery-shop']).toMatchObject({ delta: 0, meaningful: false });
+    // recovery.tracking: 3 → 3
+    expect(byId['recovery.tracking'].delta).toBe(0);
+  });
+
+  it('compares drivers and the index against the respondents\' own spread', () => {
+    const d = diffScores(ws, score(ws, '2026-q3'), score(ws, '2026-q4'));
+    // momentum q4 = owner only (act-now removed): median 4 → 100; q3 was 70.8
+    expect(d.drivers.find((x) => x.id === 'momentum')).toMatchObject({ before: 70.8, after: 100, delta: 29.2 });
+  });
+});
