@@ -213,19 +213,19 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
     }
     const value = detail ? (detail.level ?? detail.value ?? null) : raw as number | 'n/a' | null;
     const path = detail ? ['answers', id, question.type === 'level' ? 'level' : 'value'] : ['answers', id];
-    const at = source.locate(path);
+    const at = () => source.locate(path);
     if (value === null || value === undefined) {
       unanswered.push(id);
     } else if (value === 'n/a') {
-      if (!question.na) bag.error(file, at, 'answer/na-not-allowed', `"${id}" cannot be answered n/a; pick a level${question.type === 'metric' ? ' (give a number)' : ''}`);
+      if (!question.na) bag.error(file, at(), 'answer/na-not-allowed', `"${id}" cannot be answered n/a; pick a level${question.type === 'metric' ? ' (give a number)' : ''}`);
     } else if (question.type === 'level') {
       if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
-        bag.error(file, at, 'answer/off-scale', `level ${value} is not on the scale of "${id}": a whole number from ${q.scale.min} to ${q.scale.max}`);
+        bag.error(file, at(), 'answer/off-scale', `level ${value} is not on the scale of "${id}": a whole number from ${q.scale.min} to ${q.scale.max}`);
       }
     } else {
       const { min, max } = question.def;
       if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-        bag.error(file, at, 'answer/metric-range',
+        bag.error(file, at(), 'answer/metric-range',
           `${value} is outside the plausible range of "${id}" (${min ?? '−∞'} to ${max ?? '∞'} ${question.def.unit?.en ?? ''})`.trim());
       }
     }

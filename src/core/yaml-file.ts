@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isCollection, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
@@ -85,45 +85,53 @@ function decodeUtf8(bytes: Uint8Array, file: string, bag: DiagnosticBag): string
   }
 }
 
-function depthOf(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): boolean {
-  let tooDeep = false;
-  const walk = (node: unknown, depth: number): void => {
-    if (tooDeep) return;
-    if (isCollection(node)) {
-      if (depth > LIMITS.depth) {
-        tooDeep = true;
-        const pos = lc.linePos(node.range?.[0] ?? 0);
-        bag.error(file, pos, 'yaml/too-deep', `nesting is deeper than ${LIMITS.depth} levels`);
+/** Offsets of every value (and of its key, inside maps), by data path: built once, looked up in O(1). */
+type PositionIndex = Map<string, { value: number; key?: number }>;
+
+const SEP = '\u0001';
+
+/**
+ * One walk over the document that checks nesting depth and key safety, and records where
+ * every value sits, so that the Document itself can be dropped once the data is out.
+ */
+function walkDocument(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): PositionIndex | undefined {
+  const index: PositionIndex = new Map();
+  let ok = true;
+  const walk = (node: unknown, path: string, depth: number, keyOffset?: number): void => {
+    if (!ok) return;
+    const offset = (node as YamlNode | null)?.range?.[0];
+    if (offset !== undefined) index.set(path, keyOffset === undefined ? { value: offset } : { value: offset, key: keyOffset });
+    else if (keyOffset !== undefined) index.set(path, { value: keyOffset, key: keyOffset });
+    if (!isCollection(node)) return;
+    if (depth > LIMITS.depth) {
+      ok = false;
+      bag.error(file, lc.linePos(offset ?? 0), 'yaml/too-deep', `nesting is deeper than ${LIMITS.depth} levels`);
+      return;
+    }
+    node.items.forEach((item, i) => {
+      if (!isPair(item)) {
+        walk(item, path === '' ? String(i) : `${path}${SEP}${i}`, depth + 1);
         return;
       }
-      for (const item of node.items) {
-        if (isPair(item)) {
-          walk(item.key, depth + 1);
-          walk(item.value, depth + 1);
-        } else walk(item, depth + 1);
+      const key = item.key;
+      const keyStart = (key as YamlNode | null)?.range?.[0] ?? 0;
+      if (key !== null && !isScalar(key)) {
+        ok = false;
+        bag.error(file, lc.linePos(keyStart), 'yaml/complex-key', 'keys must be plain text, not lists or maps');
+        return;
       }
-    }
+      const name = String(key?.value ?? '');
+      if (UNSAFE_KEYS.has(name)) {
+        ok = false;
+        bag.error(file, lc.linePos(keyStart), 'yaml/unsafe-key',
+          `the key "${name}" is not allowed (it could alter objects in the program reading this file)`);
+        return;
+      }
+      walk(item.value, path === '' ? name : `${path}${SEP}${name}`, depth + 1, keyStart);
+    });
   };
-  walk(doc.contents, 1);
-  return !tooDeep;
-}
-
-function checkKeys(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): boolean {
-  let ok = true;
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key;
-      if (isScalar(key) && typeof key.value === 'string' && UNSAFE_KEYS.has(key.value)) {
-        ok = false;
-        bag.error(file, lc.linePos(key.range?.[0] ?? 0), 'yaml/unsafe-key',
-          `the key "${key.value}" is not allowed (it could alter objects in the program reading this file)`);
-      } else if (key !== null && !isScalar(key)) {
-        ok = false;
-        bag.error(file, lc.linePos((key as YamlNode).range?.[0] ?? 0), 'yaml/complex-key', 'keys must be plain text, not lists or maps');
-      }
-    },
-  });
-  return ok;
+  walk(doc.contents, '', 1);
+  return ok ? index : undefined;
 }
 
 /**
@@ -157,8 +165,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBa
     bag.error(file, pos, code, `${firstLine(error.message)}${hint}${more > 0 ? ` (${more} more syntax error${more > 1 ? 's' : ''} after this one)` : ''}`);
     return undefined;
   }
-  if (!depthOf(doc, lineCounter, file, bag)) return undefined;
-  if (!checkKeys(doc, lineCounter, file, bag)) return undefined;
+  const index = walkDocument(doc, lineCounter, file, bag);
+  if (!index) return undefined;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
@@ -168,7 +176,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBa
       `aliases expand to too much data (${error instanceof Error ? error.message : 'limit reached'}); write the values out`);
     return undefined;
   }
-  return { file, data, locate: (path, options) => locate(doc, lineCounter, path, options?.key ?? false) };
+  return { file, data, locate: (path, options) => locate(index, lineCounter, path, options?.key ?? false) };
 }
 
 function firstAlias(doc: Document): number | undefined {
@@ -182,24 +190,11 @@ function firstAlias(doc: Document): number | undefined {
   return offset;
 }
 
-function locate(doc: Document, lc: LineCounter, path: DataPath, key: boolean): Position {
-  let node: unknown = doc.contents;
-  let keyNode: unknown;
-  for (const segment of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (item === undefined) break;
-      keyNode = undefined;
-      node = item;
-    } else break;
+function locate(index: PositionIndex, lc: LineCounter, path: DataPath, key: boolean): Position {
+  // The value itself, or else its nearest ancestor that exists (e.g. the map missing a required key).
+  for (let n = path.length; n >= 0; n--) {
+    const entry = index.get(path.slice(0, n).join(SEP));
+    if (entry) return lc.linePos(key && n === path.length && entry.key !== undefined ? entry.key : entry.value);
   }
-  const target = (key && keyNode) || node || keyNode;
-  const offset = (target as YamlNode | undefined)?.range?.[0];
-  return offset === undefined ? FILE_START : lc.linePos(offset);
+  return FILE_START;
 }

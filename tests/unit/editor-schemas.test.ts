@@ -49,7 +49,7 @@ describe('JSON Schemas in an editor (yaml-language-server)', () => {
       .replace('momentum.act-now: 3', 'momentum.act-now: lots');
     const diagnostics = await service().doValidation(documentAt(FILES.response, text), false);
     const lines = text.split('\n');
-    const found = diagnostics.map((d) => ({ line: d.range.start.line, message: d.message }));
+    const found = diagnostics.map((d) => ({ line: d.range.start.line, message: typeof d.message === "string" ? d.message : d.message.value }));
     expect(found.some((d) => /coment/.test(d.message) && lines[d.line].includes('coment'))).toBe(true);
     expect(found.some((d) => lines[d.line].includes('momentum.act-now: lots'))).toBe(true);
   });
