@@ -36,15 +36,19 @@ export interface ScoreResult {
   benchmark: BenchmarkResult;
   recovery: RecoveryResult;
   actions: Action[];
-  /** Respondents in file order of their ids; `name` only when the audit is not anonymous. */
+  /**
+   * Respondents in order of their ids. When the audit is anonymous: ids become `respondent-1…`,
+   * names and file paths are left out, and a role held by fewer than `min-role-size` people
+   * (default 3) is shown as null, so that no answer can be pinned on one person.
+   */
   people: Respondent[];
 }
 
 export interface Respondent {
   id: string;
-  role: string;
+  role: string | null;
   name?: string;
-  file: string;
+  file?: string;
 }
 
 export interface Cap {
@@ -108,7 +112,7 @@ export interface QuestionScore {
 
 export interface AnswerTrace {
   respondent: string;
-  role: string;
+  role: string | null;
   /** What the respondent wrote: a level, a value, "n/a", or null when not answered. */
   answer: number | 'n/a' | null;
   /** What counted after the evidence policy. */
@@ -118,9 +122,10 @@ export interface AnswerTrace {
   comment?: string;
   evidence: Evidence[];
   carriedOver: boolean;
-  file: string;
-  line: number;
-  col: number;
+  /** Where the answer was written (left out when the audit is anonymous). */
+  file?: string;
+  line?: number;
+  col?: number;
 }
 
 export interface ConsistencyResult extends PartScore {
@@ -164,7 +169,7 @@ export interface RuleFinding {
   message: Bilingual;
   respondent: string;
   /** Each answer involved, with where it was written. */
-  answers: { question: string; value: number | 'n/a' | null; file: string; line: number; col: number }[];
+  answers: { question: string; value: number | 'n/a' | null; file?: string; line?: number; col?: number }[];
 }
 
 export interface Finding {

@@ -94,7 +94,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptio
   const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
   const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', { en: 'Cross-industry benchmark', zh: '跨行业标杆' });
 
-  return {
+  const result: ScoreResult = {
     org: audit.org,
     version: audit.version,
     questionnaire: q.key,
@@ -120,6 +120,53 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptio
       ...(!anonymous && r.data.respondent.name ? { name: r.data.respondent.name } : {}),
       file: r.source.file,
     })),
+  };
+  return anonymous ? anonymize(result, audit.audit.data['min-role-size'] ?? 3) : result;
+}
+
+/**
+ * Anonymous audits: pseudonymous ids in id order, no names, no file paths (a file name is
+ * often a person's name), and roles held by fewer than `minRoleSize` people hidden, since
+ * "the only finance respondent said 1" names that person as surely as their name would.
+ */
+function anonymize(result: ScoreResult, minRoleSize: number): ScoreResult {
+  const alias = new Map(result.people.map((p, i) => [p.id, `respondent-${i + 1}`]));
+  const roleCount = new Map<string, number>();
+  for (const p of result.people) if (p.role !== null) roleCount.set(p.role, (roleCount.get(p.role) ?? 0) + 1);
+  const role = (r: string | null) => (r !== null && (roleCount.get(r) ?? 0) >= minRoleSize ? r : null);
+  const fixPart = <T extends PartScore>(part: T): T => ({
+    ...part,
+    questions: part.questions.map((q) => ({
+      ...q,
+      answers: q.answers.map(({ file, line, col, ...a }) => {
+        void file, line, col;
+        return { ...a, respondent: alias.get(a.respondent) ?? a.respondent, role: role(a.role) };
+      }),
+    })),
+  });
+  return {
+    ...result,
+    drivers: result.drivers.map(fixPart),
+    consistency: {
+      ...fixPart(result.consistency),
+      rules: result.consistency.rules.map((r) => ({
+        ...r,
+        respondent: alias.get(r.respondent) ?? r.respondent,
+        answers: r.answers.map(({ question, value }) => ({ question, value })),
+      })),
+      findings: result.consistency.findings.map((f) => {
+        if (f.kind !== 'rule') return f;
+        let { en, zh } = f.message;
+        for (const [id, a] of alias) {
+          if (en.startsWith(`${id}: `)) en = `${a}: ${en.slice(id.length + 2)}`;
+          if (zh.startsWith(`${id}：`)) zh = `${a}：${zh.slice(id.length + 1)}`;
+        }
+        return { ...f, message: { en, zh } };
+      }),
+    },
+    benchmark: fixPart(result.benchmark),
+    recovery: fixPart(result.recovery),
+    people: result.people.map((p) => ({ id: alias.get(p.id)!, role: role(p.role) })),
   };
 }
 

@@ -220,3 +220,27 @@ answers:
     expect(d.drivers.find((x) => x.id === 'momentum')).toMatchObject({ before: 70.8, after: 100, delta: 29.2 });
   });
 });
+
+describe('anonymous audits', () => {
+  const anonymous = (extra = '') => ({
+    'audits/acme/2026-q1/audit.yaml': { edit: (t: string) => `${t}anonymous: true\n${extra}` },
+    'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t: string) => t.replace('first-response-minutes: 60', 'first-response-minutes: 5') },
+  });
+
+  it('leaves out names, ids and file names, and hides roles held by fewer than 3 people', () => {
+    const r = score(load(anonymous()), '2026-q1');
+    const json = JSON.stringify(r);
+    for (const secret of ['Ada Chen', 'ceo', 'store-ops', 'responses/']) expect(json).not.toContain(secret);
+    expect(r.people).toEqual([{ id: 'respondent-1', role: null }, { id: 'respondent-2', role: null }]);
+    expect(question(r, 'momentum.owner').answers.map((a) => [a.respondent, a.role, a.answer])).toEqual([['respondent-1', null, 2], ['respondent-2', null, 1]]);
+    // the rule finding still says which (pseudonymous) respondent contradicted themselves
+    expect(r.consistency.rules[0]).toMatchObject({ respondent: 'respondent-1', answers: [{ question: 'recovery.first-response-minutes', value: 5 }, { question: 'recovery.tracking', value: 1 }] });
+    expect(r.consistency.findings.find((f) => f.kind === 'rule')?.message.en).toMatch(/^respondent-1: /);
+  });
+
+  it('shows roles when the audit allows roles of one (min-role-size)', () => {
+    const r = score(load(anonymous('min-role-size: 1\n')), '2026-q1');
+    expect(r.people.map((p) => p.role)).toEqual(['Chief executive', 'Store operations']);
+    expect(JSON.stringify(r)).not.toContain('Ada Chen');
+  });
+});
