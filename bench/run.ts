@@ -3,7 +3,9 @@
  * in the same run (never as timed assertions in tests). Prints a table and writes
  * bench/results.json. See bench/README.md for what each figure means.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -60,6 +62,72 @@ const results: Record<string, unknown> = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
 };
 
+/** Runs a command to completion, timing it and sampling its peak resident memory from /proc. */
+function measureProcess(command: string, args: string[], env: Record<string, string> = {}): { ms: number; peakRssMb: number } {
+  const script = `
+    const { spawn } = require('node:child_process'); const { readFileSync } = require('node:fs');
+    const start = performance.now(); let peak = 0;
+    const child = spawn(${JSON.stringify(command)}, ${JSON.stringify(args)}, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const sample = () => { try { const m = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/' + child.pid + '/status', 'utf8')); if (m) peak = Math.max(peak, Number(m[1])); } catch {} };
+    const timer = setInterval(sample, 100);
+    child.on('exit', (code) => { clearInterval(timer); console.log(JSON.stringify({ code, ms: performance.now() - start, peakRssMb: peak / 1024 })); });`;
+  const result = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1e8 });
+  const measured = JSON.parse(result.stdout.trim().split('\n').pop()!) as { code: number; ms: number; peakRssMb: number };
+  if (measured.code !== 0) throw new Error(`${args.join(' ')} failed with exit code ${measured.code}`);
+  return { ms: measured.ms, peakRssMb: measured.peakRssMb };
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+}
+
+/** Gzipped bytes of a page's HTML and of every script it loads (module imports followed). */
+function pageWeight(siteRoot: string, page: string): { htmlGzip: number; jsGzip: number; scripts: string[] } {
+  const html = readFileSync(page, 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/import\s*(?:[^'"]*from\s*)?["']([^"']+\.js)["']/g), ...html.matchAll(/component-url="([^"]+)"/g), ...html.matchAll(/renderer-url="([^"]+)"/g)].map((m) => m[1]);
+  let jsGzip = 0;
+  while (queue.length) {
+    const src = queue.shift()!;
+    if (seen.has(src) || !src.startsWith('/')) continue;
+    seen.add(src);
+    const file = join(siteRoot, src);
+    if (!existsSync(file)) continue;
+    const js = readFileSync(file, 'utf8');
+    jsGzip += gzipSync(js).length;
+    for (const m of js.matchAll(/(?:import|from)\s*\(?["'](\.\/[^"']+\.js|\/[^"']+\.js)["']/g)) queue.push(m[1].startsWith('./') ? join(src, '..', m[1]) : m[1]);
+  }
+  return { htmlGzip: gzipSync(html).length, jsGzip, scripts: [...seen] };
+}
+
+/** Google's Lighthouse CLI (fetched with npx, not a dependency) against the page served on loopback, with Debian's Chromium. */
+async function lighthouse(siteRoot: string, path: string): Promise<Record<string, number> | null> {
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon' };
+  const serverScript = `
+    const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path');
+    const root = ${JSON.stringify(siteRoot)}; const types = ${JSON.stringify(types)};
+    const server = http.createServer((req, res) => {
+      let p = path.join(root, decodeURIComponent(req.url.split('?')[0]));
+      if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
+      if (!fs.existsSync(p)) { res.writeHead(404); return res.end(); }
+      res.writeHead(200, { 'content-type': types[path.extname(p)] || 'application/octet-stream', 'cache-control': 'max-age=31536000' });
+      res.end(fs.readFileSync(p));
+    }).listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+  const server = spawn(process.execPath, ['-e', serverScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<string>((resolvePort) => server.stdout!.once('data', (d) => resolvePort(String(d).trim())));
+    const report = join(outDir, 'lighthouse.json');
+    const flags = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+    const run = spawnSync('npx', ['-y', 'lighthouse@13', `http://127.0.0.1:${port}${path}`, '--chrome-path=/usr/bin/chromium', `--chrome-flags=${flags}`,
+      '--only-categories=performance,accessibility,best-practices', '--output=json', `--output-path=${report}`, '--quiet'], { stdio: 'inherit', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    if (run.status !== 0 || !existsSync(report)) return null;
+    const categories = (JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { score: number }> }).categories;
+    return Object.fromEntries(Object.entries(categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+  } finally {
+    server.kill();
+  }
+}
+
 // --- validate + score against parse-only, at 1×, 2× and 4× the data
 const base = quick ? 10 : 25;
 const scales = [1, 2, 4];
@@ -88,10 +156,57 @@ for (let i = 1; i < pipeline.length; i++) {
   rows.push({ figure: `growth ${pipeline[i - 1].scale}× → ${pipeline[i].scale}× data`, value: `${growth.toFixed(2)}×`, target: '≤ 2.2× per doubling', ok: growth <= 2.2 });
 }
 
+// --- full static build: 100 organisations × 3 versions (300 reports, both languages)
+if (!process.argv.includes('--no-site')) {
+  const orgs = quick ? 10 : 100;
+  const root = join(outDir, 'ws-site');
+  generateWorkspace(repo, root, { orgs, versions: 3, respondents: 8 });
+  const siteOut = join(outDir, 'site');
+  const touchstoneBuild = measureProcess(process.execPath, [join(repo, 'bin/touchstone.js'), 'build', '--root', root, '--out', siteOut]);
+  const pages = htmlFiles(siteOut);
+  const reports = pages.filter((p) => /\/(en|zh)\/[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(questionnaires|methodology)\//.test(p));
+  const reportBytes = reports.reduce((n, p) => n + statSync(p).size, 0) / Math.max(1, reports.length);
+  const baselineOut = join(outDir, 'baseline-site');
+  const baseline = measureProcess(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(repo, 'bench/baseline-site')], {
+    BASELINE_PAGES: String(pages.length), BASELINE_PAGE_BYTES: String(Math.round(reportBytes)), BASELINE_OUT: baselineOut,
+  });
+  const ratio = touchstoneBuild.ms / baseline.ms;
+  results.site = { orgs, pages: pages.length, reports: reports.length, reportHtmlBytes: Math.round(reportBytes), touchstone: touchstoneBuild, baseline };
+  rows.push({ figure: `site build ${orgs} orgs × 3 versions (${reports.length} report pages, ${pages.length} pages) vs plain Astro`, value: `${(touchstoneBuild.ms / 1000).toFixed(1)} s vs ${(baseline.ms / 1000).toFixed(1)} s = ${ratio.toFixed(2)}×`, target: '≤ 2×', ok: ratio <= 2 });
+  rows.push({ figure: 'site build pages per second', value: `${(pages.length / (touchstoneBuild.ms / 1000)).toFixed(1)} pages/s`, target: '', ok: null });
+  rows.push({ figure: 'site build peak memory (RSS)', value: `${(touchstoneBuild.peakRssMb / 1024).toFixed(2)} GiB`, target: '≤ 2 GiB', ok: touchstoneBuild.peakRssMb <= 2048 });
+
+  // Per report page: what a reader downloads, gzipped.
+  const sample = reports.find((p) => p.includes('/en/')) ?? reports[0];
+  if (sample) {
+    const weight = pageWeight(siteOut, sample);
+    results.pageWeight = { page: sample.slice(siteOut.length), ...weight };
+    rows.push({ figure: `report page HTML (gzip) ${sample.slice(siteOut.length)}`, value: `${(weight.htmlGzip / 1024).toFixed(1)} KB`, target: '≤ 150 KB', ok: weight.htmlGzip <= 150 * 1024 });
+    rows.push({ figure: 'report page JavaScript (gzip, all scripts it loads)', value: `${(weight.jsGzip / 1024).toFixed(1)} KB`, target: '≤ 100 KB', ok: weight.jsGzip <= 100 * 1024 });
+  }
+
+  // Incremental rebuild: Astro's static build re-renders every page; report what one changed file costs.
+  const response = readdirSync(join(root, 'audits/org-0000/2025-h1/responses'))[0];
+  const responsePath = join(root, 'audits/org-0000/2025-h1/responses', response);
+  writeFileSync(responsePath, readFileSync(responsePath, 'utf8').replace(/: (\d)$/m, (_, d) => `: ${(Number(d) + 1) % 5}`));
+  const rebuild = measureProcess(process.execPath, [join(repo, 'bin/touchstone.js'), 'build', '--root', root, '--out', siteOut]);
+  results.incremental = { ms: rebuild.ms, note: 'astro build has no incremental mode for static output: the whole site is rebuilt; `touchstone dev` re-renders only the page being viewed' };
+  rows.push({ figure: 'rebuild after one response file changed (full rebuild)', value: `${(rebuild.ms / 1000).toFixed(1)} s`, target: 'report', ok: null });
+
+  if (!process.argv.includes('--no-lighthouse') && sample) {
+    const lh = await lighthouse(siteOut, sample.slice(siteOut.length).replace(/index\.html$/, ''));
+    results.lighthouse = lh;
+    if (lh) {
+      rows.push({ figure: 'lighthouse performance', value: String(lh.performance), target: '≥ 95', ok: lh.performance >= 95 });
+      rows.push({ figure: 'lighthouse accessibility', value: String(lh.accessibility), target: '100', ok: lh.accessibility >= 100 });
+      rows.push({ figure: 'lighthouse best practices', value: String(lh['best-practices']), target: '≥ 95', ok: lh['best-practices'] >= 95 });
+    } else rows.push({ figure: 'lighthouse', value: 'could not run (see log above)', target: '', ok: null });
+  }
+}
+
 const width = Math.max(...rows.map((r) => r.figure.length));
 console.log(`\nTouchstone benchmarks — ${String((results.machine as { cpus: number }).cpus)} cores, ${String((results.machine as { memoryGiB: number }).memoryGiB)} GiB, Node ${process.version}\n`);
 for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padEnd(34)}  ${r.target.padEnd(20)} ${r.ok === null ? '' : r.ok ? 'ok' : 'MISSED'}`);
 results.rows = rows;
 writeFileSync(join(repo, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwrote bench/results.json');
-void statSync;

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { DiagnosticBag, FILE_START } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
@@ -26,7 +26,9 @@ export class WorkspaceReader {
   }
 
   /** Whether the entry is inside the workspace once links are followed; reports it when not. */
-  private inside(absolute: string): 'file' | 'dir' | undefined {
+  private inside(absolute: string, known?: Dirent): 'file' | 'dir' | undefined {
+    // readdir's entries already say what they are: only links need another look.
+    if (known && !known.isSymbolicLink()) return known.isDirectory() ? 'dir' : known.isFile() ? 'file' : undefined;
     let stat = lstatSync(absolute);
     if (stat.isSymbolicLink()) {
       let target: string;
@@ -51,22 +53,23 @@ export class WorkspaceReader {
 
   /** Entries of a folder (sorted, hidden ones skipped), or [] when it does not exist. */
   list(absoluteDir: string): { name: string; path: string; kind: 'file' | 'dir' }[] {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(absoluteDir);
+      entries = readdirSync(absoluteDir, { withFileTypes: true });
     } catch {
       return [];
     }
-    names = names.filter((n) => !n.startsWith('.')).sort();
+    entries = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let names = entries.map((e) => e.name);
     if (names.length > LIMITS.filesPerFolder) {
       this.bag.error(this.rel(absoluteDir) || '.', FILE_START, 'limit/too-many-files',
         `${names.length} entries; at most ${LIMITS.filesPerFolder} are read from one folder`);
       names = names.slice(0, LIMITS.filesPerFolder);
     }
     const out: { name: string; path: string; kind: 'file' | 'dir' }[] = [];
-    for (const name of names) {
+    for (const [i, name] of names.entries()) {
       const path = join(absoluteDir, name);
-      const kind = this.inside(path);
+      const kind = this.inside(path, entries[i]);
       if (kind) out.push({ name, path, kind });
     }
     return out;
