@@ -2,10 +2,41 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageRoot = fileURLToPath(new URL('.', import.meta.url));
+
+// The workspace is read from TOUCHSTONE_ROOT (default: the current folder); `touchstone build`
+// sets it and the output folder. In `astro dev`, editing a workspace file reloads the page.
+const workspaceRoot = resolve(process.env.TOUCHSTONE_ROOT || process.cwd());
+
+/** @returns {import('vite').Plugin} */
+function watchWorkspace() {
+  return {
+    name: 'touchstone:watch-workspace',
+    configureServer(server) {
+      server.watcher.add(workspaceRoot);
+      const reload = (/** @type {string} */ file) => {
+        if (!file.startsWith(workspaceRoot) || file.includes('node_modules') || !/\.(ya?ml|mdx)$/.test(file)) return;
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('change', reload);
+      server.watcher.on('add', reload);
+      server.watcher.on('unlink', reload);
+    },
+  };
+}
 
 export default defineConfig({
   integrations: [mdx(), react()],
   outDir: process.env.TOUCHSTONE_OUT ?? './dist',
+  base: process.env.TOUCHSTONE_BASE ?? '/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  vite: {
+    plugins: [watchWorkspace()],
+    server: { fs: { allow: [packageRoot, workspaceRoot] } },
+  },
 });

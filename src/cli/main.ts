@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
 import type { CommandContext } from './context.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerDev } from './commands/dev.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerPdf } from './commands/pdf.ts';
 import { registerScore } from './commands/score.ts';
@@ -11,10 +13,15 @@ import { UsageError, UserError, style } from './output.ts';
  * The `touchstone` command: a thin shell over src/core. Each command module registers
  * itself and returns an exit code: 0 success, 1 the workspace has errors, 2 usage error.
  */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const context: CommandContext = { exitCode: 0 };
   const program = new Command('touchstone')
     .description('Customer-experience audits in YAML, scored and published as bilingual benchmark reports.')
+    .version(packageVersion(), '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run touchstone --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -23,7 +30,12 @@ export async function main(argv: string[]): Promise<number> {
   registerDiff(program, context);
   registerBuild(program, context);
   registerPdf(program, context);
+  registerDev(program, context);
   for (const command of program.commands) command.exitOverride();
+  if (argv.length === 0) {
+    process.stderr.write(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return context.exitCode;

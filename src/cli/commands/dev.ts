@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { hasErrors } from '../../core/diagnostics.ts';
+import { validateWorkspace } from '../../core/validate.ts';
+import { PACKAGE_ROOT } from '../../site/build-site.ts';
+import { formatDiagnostics, summary } from '../format-diagnostics.ts';
+import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
+import { UsageError } from '../output.ts';
+
+export function registerDev(program: Command, context: CommandContext): void {
+  program
+    .command('dev')
+    .description('serve the report site live for a workshop: pages reload when a workspace file changes')
+    .addOption(rootOption())
+    .option('--port <n>', 'port to listen on (default: 4321, or the next free one)')
+    .option('--host <address>', 'address to listen on (default: 127.0.0.1; use 0.0.0.0 to share on the local network)')
+    .action(async (options: { root?: string; port?: string; host?: string }) => {
+      const root = resolveRoot(options.root);
+      const port = options.port === undefined ? 4321 : Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${options.port}"`);
+      const { diagnostics } = validateWorkspace(root);
+      if (diagnostics.length) {
+        process.stdout.write(formatDiagnostics(diagnostics, 'text'));
+        process.stderr.write(`${summary(diagnostics)}\n`);
+      }
+      if (hasErrors(diagnostics)) process.stderr.write('The site shows these errors until they are fixed; it reloads on every save.\n');
+      process.env.TOUCHSTONE_ROOT = root;
+      process.env.ASTRO_TELEMETRY_DISABLED = '1';
+      const { dev } = await import('astro');
+      const server = await dev({ root: PACKAGE_ROOT, logLevel: 'warn', server: { port, host: options.host ?? '127.0.0.1' } });
+      const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+      process.stdout.write(`Touchstone is live at http://${host}:${server.address.port}/ (Ctrl-C to stop)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => { void server.stop().then(resolve); };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      context.exitCode = 0;
+    });
+}

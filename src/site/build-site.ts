@@ -1,0 +1,105 @@
+/**
+ * Builds the static site for a workspace with Astro, atomically: into a temporary folder
+ * next to the output, renamed into place only when the whole build succeeded.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Touchstone package folder (where astro.config.mjs and src/pages live). */
+export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface BuildSiteOptions {
+  root: string;
+  out: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  base?: string;
+}
+
+export class SiteBuildError extends Error {}
+
+export async function buildSite(options: BuildSiteOptions): Promise<{ out: string; pages: number }> {
+  const out = resolve(options.out);
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new SiteBuildError(`${out} exists and is not a folder`);
+  // Astro keeps per-project state in <project>/.astro (the map of content modules), so builds of
+  // different workspaces at once (or a build beside `touchstone dev`) would trample each other.
+  // Each build therefore runs in a private copy of the site's sources (a few hundred KB).
+  const project = isolatedProject();
+  const staging = mkdtempSync(join(parent, `.${basename(out)}.building-`));
+  const cacheDir = join(project, '.cache');
+  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
+  process.env.TOUCHSTONE_ROOT = resolve(options.root);
+  process.env.TOUCHSTONE_OUT = staging;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  if (options.base) process.env.TOUCHSTONE_BASE = options.base;
+  try {
+    const { build } = await import('astro');
+    await build({
+      root: project,
+      outDir: staging,
+      cacheDir,
+      logLevel: options.logLevel ?? 'error',
+      ...(options.base ? { base: options.base } : {}),
+    });
+    const pages = countHtml(staging);
+    if (pages === 0) throw new SiteBuildError('the build produced no pages');
+    // Swap in the new site; the previous one stays until the new one is complete.
+    const old = existsSync(out) ? `${staging}.old` : undefined;
+    if (old) renameSync(out, old);
+    renameSync(staging, out);
+    if (old) rmSync(old, { recursive: true, force: true });
+    return { out, pages };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (error instanceof SiteBuildError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const where = (error as { loc?: { file?: string; line?: number; column?: number } })?.loc;
+    const at = where?.file ? `${where.file}${where.line ? `:${where.line}:${where.column ?? 1}` : ''}: ` : '';
+    const wrapped = new SiteBuildError(`the site did not build: ${at}${message}`);
+    (wrapped as { cause?: unknown }).cause = error;
+    throw wrapped;
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+    restore('TOUCHSTONE_ROOT', saved.root);
+    restore('TOUCHSTONE_OUT', saved.out);
+    restore('TOUCHSTONE_BASE', saved.base);
+    restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
+  }
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+function countHtml(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) n += countHtml(join(dir, entry.name));
+    else if (entry.name.endsWith('.html')) n++;
+  }
+  return n;
+}
+
+/** What the Astro project is made of; copied for each build. */
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'schemas', 'public'];
+
+function isolatedProject(): string {
+  const project = mkdtempSync(join(tmpdir(), 'touchstone-site-'));
+  for (const name of PROJECT_FILES) {
+    const from = join(PACKAGE_ROOT, name);
+    if (existsSync(from)) cpSync(from, join(project, name), { recursive: true });
+  }
+  symlinkSync(nodeModules(), join(project, 'node_modules'), 'junction');
+  return project;
+}
+
+/** The node_modules folder Astro is installed in (the package's own, or a client repository's when hoisted). */
+function nodeModules(): string {
+  const astro = createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('astro/package.json');
+  return dirname(dirname(astro));
+}

@@ -1,0 +1,139 @@
+/**
+ * The one bridge from the workspace to the site: loads, validates and scores the workspace
+ * named by TOUCHSTONE_ROOT (default: the current folder). Pages never parse YAML themselves.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { hasErrors } from '../core/diagnostics.ts';
+import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
+import { scoreAudit } from '../core/score.ts';
+import { diffScores, type AuditDiff } from '../core/diff.ts';
+import type { ScoreResult } from '../core/score-types.ts';
+import { validateWorkspace } from '../core/validate.ts';
+import type { BilingualText, Lang } from './i18n.ts';
+
+export interface AuditView {
+  org: string;
+  version: string;
+  model: AuditModel;
+  /** The score in each language (action texts differ by language; numbers do not). */
+  score: Record<Lang, ScoreResult>;
+  previous?: AuditView;
+  /** What changed since the previous audit (English texts; pages pick the language). */
+  diff?: AuditDiff;
+  hasNotes: boolean;
+}
+
+export interface OrgView {
+  id: string;
+  name: string | BilingualText;
+  industry: { id: string; name: string | BilingualText };
+  locale: Lang;
+  /** In time order, oldest first. */
+  audits: AuditView[];
+  latest?: AuditView;
+}
+
+export interface SiteData {
+  root: string;
+  workspace: Workspace;
+  title?: string | BilingualText;
+  defaultLang: Lang;
+  hideNames: boolean;
+  orgs: OrgView[];
+  questionnaires: QuestionnaireModel[];
+  git: { commit: string; date: string } | null;
+}
+
+let cached: SiteData | undefined;
+
+export function workspaceRoot(): string {
+  return resolve(process.env.TOUCHSTONE_ROOT || process.cwd());
+}
+
+/** Loads the workspace once per build; in `astro dev` every page view reloads it, so edits show at once. */
+export function siteData(): SiteData {
+  if (cached && !import.meta.env?.DEV) return cached;
+  cached = load(workspaceRoot());
+  return cached;
+}
+
+function load(root: string): SiteData {
+  const { workspace, diagnostics } = validateWorkspace(root);
+  if (hasErrors(diagnostics)) {
+    const lines = diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
+      .map((d) => `${d.file}:${d.line}:${d.col}: error ${d.code}: ${d.message}`);
+    throw new Error(`The workspace at ${root} has errors; run \`touchstone validate\`.\n${lines.join('\n')}`);
+  }
+  const settings = workspace.settings?.data;
+  const orgs: OrgView[] = workspace.orgs.map((o) => {
+    const audits: AuditView[] = [];
+    for (const model of o.audits) {
+      const view: AuditView = {
+        org: o.id,
+        version: model.version,
+        model,
+        score: { en: scoreAudit(model, workspace, { lang: 'en' }), zh: scoreAudit(model, workspace, { lang: 'zh' }) },
+        previous: audits[audits.length - 1],
+        hasNotes: Boolean(model.notes),
+      };
+      if (view.previous) view.diff = diffScores(workspace, view.previous.score.en, view.score.en);
+      audits.push(view);
+    }
+    const data = o.org.data;
+    return {
+      id: o.id, name: data.name, industry: data.industry, locale: data.locale, audits, latest: audits[audits.length - 1],
+    };
+  });
+  orgs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const questionnaires = [...workspace.questionnaires.values()]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    root, workspace, title: settings?.title, defaultLang: settings?.['default-locale'] ?? 'en',
+    hideNames: settings?.['hide-names-in-comparison'] ?? false, orgs, questionnaires, git: gitInfo(root),
+  };
+}
+
+/** The workspace's last commit and its date (never the wall clock), or null outside git. */
+function gitInfo(root: string): { commit: string; date: string } | null {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%H%x09%cI'], {
+      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000,
+    }).trim();
+    const [commit, date] = out.split('\t');
+    if (!commit || !/^[0-9a-f]{40}$/.test(commit) || !date) return null;
+    return { commit, date };
+  } catch {
+    return null;
+  }
+}
+
+export function findAudit(data: SiteData, org: string, version: string): AuditView | undefined {
+  return data.orgs.find((o) => o.id === org)?.audits.find((a) => a.version === version);
+}
+
+/** Delta of the index since the previous audit of the same organisation. */
+export function indexChange(view: AuditView | undefined): number | null {
+  const now = view?.score.en.index;
+  const before = view?.previous?.score.en.index;
+  if (now === null || now === undefined || before === null || before === undefined) return null;
+  return Math.round((now - before) * 10) / 10;
+}
+
+/** Site paths, with the configured base (so the site can live under a sub-folder). */
+export function href(path: string): string {
+  const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/$/, '');
+  return `${base}${path}`;
+}
+
+export const paths = {
+  portfolio: (lang: Lang) => `/${lang}/`,
+  report: (lang: Lang, org: string, version: string) => `/${lang}/${org}/${version}/`,
+  reportJson: (lang: Lang, org: string, version: string) => `/${lang}/${org}/${version}/report.json`,
+  trend: (lang: Lang, org: string) => `/${lang}/${org}/`,
+  questionnaire: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/`,
+  methodology: (lang: Lang) => `/${lang}/methodology/`,
+};
+
+/** Folder names that are site routes, so an organisation cannot use them. */
+export const RESERVED_ORG_IDS = new Set(['questionnaires', 'methodology']);

@@ -1,0 +1,42 @@
+// `touchstone build`: validates first, refuses an invalid workspace, and never leaves a half-written site.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, TMP, touchstone } from './helpers.ts';
+
+describe('touchstone build', () => {
+  it('refuses an invalid workspace with file:line diagnostics, exit 1, and leaves the output untouched', () => {
+    const ws = join(TMP, 'ws-invalid');
+    rmSync(ws, { recursive: true, force: true });
+    cpSync(join(REPO, 'tests/fixtures/minimal'), ws, { recursive: true });
+    writeFileSync(join(ws, 'audits/acme/2026-q3/audit.yaml'), 'questionnaire: mini@1.0.0\nbenchmark: best-in-class@2026.1\nstatus: finished\n');
+
+    const fresh = join(TMP, 'site-never');
+    rmSync(fresh, { recursive: true, force: true });
+    const first = touchstone(['build', '--root', ws, '--out', fresh]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/^audits\/acme\/2026-q3\/audit\.yaml:\d+:\d+: error /m);
+    expect(first.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(fresh)).toBe(false);
+
+    const previous = join(TMP, 'site-previous');
+    mkdirSync(previous, { recursive: true });
+    writeFileSync(join(previous, 'index.html'), 'previous site');
+    const second = touchstone(['build', '--root', ws, '--out', previous]);
+    expect(second.code).toBe(1);
+    expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
+  });
+
+  it('replaces a previous site only once the new one is complete', () => {
+    const out = join(TMP, 'site-replace');
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'stale.html'), 'stale');
+    const result = touchstone(['build', '--root', join(REPO, 'tests/fixtures/minimal'), '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(out, 'stale.html'))).toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('http-equiv="refresh"');
+    expect(existsSync(join(out, 'en/acme/2026-q3/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'zh/acme/2026-q3/report.json'))).toBe(true);
+  });
+});
