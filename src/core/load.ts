@@ -71,6 +71,11 @@ export function loadWorkspace(root: string, bag: DiagnosticBag): Workspace {
   for (const orgDir of reader.list(join(root, 'audits'))) {
     if (orgDir.kind !== 'dir') continue;
     if (!reader.checkSlug(orgDir.path, orgDir.name, 'organisation folder')) continue;
+    if (RESERVED_ORG_NAMES.has(orgDir.name)) {
+      bag.error(reader.rel(orgDir.path), FILE_START, 'path/reserved-name',
+        `"${orgDir.name}" is the name of a page of the report site; give the organisation folder another name`);
+      continue;
+    }
     const orgPath = join(orgDir.path, 'org.yaml');
     if (reader.exists(orgPath) !== 'file') {
       bag.error(reader.rel(orgDir.path), FILE_START, 'org/missing-file',
@@ -98,6 +103,9 @@ export function loadWorkspace(root: string, bag: DiagnosticBag): Workspace {
   }
   return workspace;
 }
+
+/** Organisation folders become URLs beside the site's own pages (/<lang>/methodology/ …). */
+const RESERVED_ORG_NAMES = new Set(['questionnaires', 'methodology', 'capture', 'en', 'zh']);
 
 type LoadFn = <T>(absolute: string, kind: FileKind) => Loaded<T> | undefined;
 

@@ -115,6 +115,8 @@ export const CASES: BadInputCase[] = [
   // --- paths
   { name: 'organisation folder that is not a slug', overlay: { 'audits/Acme Retail/org.yaml': 'name: x\n' },
     expect: { code: 'path/unsafe-name', file: 'audits/Acme Retail', line: 1, col: 1 } },
+  { name: 'organisation folder named like a page of the site', overlay: { 'audits/methodology/org.yaml': 'name: x\n' },
+    expect: { code: 'path/reserved-name', file: 'audits/methodology', line: 1, col: 1, message: /page of the report site/ } },
   { name: 'symbolic link out of the workspace', overlay: { [`${Q1}/responses/intruder.yaml`]: { symlink: '/etc/passwd' } },
     expect: { code: 'path/outside-workspace', file: `${Q1}/responses/intruder.yaml`, line: 1, col: 1 } },
   { name: 'symbolic link to nothing', overlay: { [`${Q1}/responses/ghost.yaml`]: { symlink: '/nonexistent/touchstone' } },
