@@ -7,6 +7,7 @@ import {
 } from './model.ts';
 import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile } from './schema-types.ts';
 import { reportSchemaErrors } from './schema-errors.ts';
+import { neutralizeBidiControls } from './text-safety.ts';
 import { validators, type FileKind } from './schemas.ts';
 import { WorkspaceReader } from './workspace-files.ts';
 import { parseYamlFile } from './yaml-file.ts';
@@ -36,6 +37,7 @@ export function loadWorkspace(root: string, bag: DiagnosticBag): Workspace {
       workspace.broken.add(reader.rel(absolute));
       return undefined;
     }
+    neutralizeBidiControls(source, bag);
     return { source, data: source.data as T };
   };
 

@@ -255,6 +255,16 @@ describe('hostile workspace text', () => {
       'Retail <b>bold</b>',
       'Eve <script>window.__pwned=4</script>',
     ]) expect(text, payload).toContain(payload);
+    // Invisible direction overrides are shown as visible markers, never applied.
+    expect(text).toContain('Refund slip [U+202E]gnp.exe[U+202C] attached');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    // A 300-letter word does not push the page wider than a phone.
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 375, height: 800 });
+    await phone.goto(`${site.url}/en/acme/2026-q3/`);
+    await phone.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await phone.close();
     // The only scripts on the page are the site's own: bundles or its small inline modules, none from the workspace.
     const scripts = await page.locator('script').evaluateAll((s) => s.map((x) => ({ src: (x as HTMLScriptElement).src, text: x.textContent ?? '' })));
     for (const s of scripts) {

@@ -92,6 +92,9 @@ export const CASES: BadInputCase[] = [
   { name: 'javascript: evidence link', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, evidence: [{ link: "javascript:alert(1)", date: 2026-01-02 }] }' }) },
     expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50 } },
 
+  { name: 'invisible direction override in a comment (warning)', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, comment: "refund \u202Egnp.exe" }' }) },
+    expect: { code: 'text/bidi-control', file: CEO, line: 4, col: 40, severity: 'warning', message: /\[U\+202E\]/ } },
+
   // --- references between files
   { name: 'unknown questionnaire version', overlay: { [`${Q1}/audit.yaml`]: 'questionnaire: mini@9.0.0\nbenchmark: best-in-class@2026.1\nperiod: { start: 2026-01-01, end: 2026-03-31 }\nstatus: final\n' },
     expect: { code: 'ref/questionnaire', file: `${Q1}/audit.yaml`, line: 1, col: 16, message: /mini@1\.0\.0/ } },

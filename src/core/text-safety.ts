@@ -1,0 +1,36 @@
+import type { DiagnosticBag } from './diagnostics.ts';
+import type { DataPath, SourceFile } from './yaml-file.ts';
+
+/**
+ * Invisible Unicode direction controls (embeddings, overrides, isolates) can make text display
+ * in a different order from the one it is stored in — "Trojan Source" in a comment, or a
+ * reversed file name in evidence. No answer needs them (Arabic or Hebrew text uses the implicit
+ * direction of its letters), so wherever they appear they are replaced by a visible marker such
+ * as "[U+202E]" before any report, terminal or JSON shows the text, and a warning says where.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function neutralizeBidiControls(source: SourceFile, bag: DiagnosticBag): void {
+  const visit = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === 'string') {
+      if (!BIDI_CONTROLS.test(value)) return value;
+      BIDI_CONTROLS.lastIndex = 0;
+      const found = [...new Set(value.match(BIDI_CONTROLS) ?? [])].map(codePoint);
+      bag.warning(source.file, source.locate(path as DataPath), 'text/bidi-control',
+        `this text contains invisible direction controls (${found.join(', ')}) that can make it display in a misleading order; they are shown as ${found.map((c) => `[${c}]`).join(', ')}`);
+      return value.replace(BIDI_CONTROLS, (c) => `[${codePoint(c)}]`);
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = visit(record[key], [...path, key]);
+    }
+    return value;
+  };
+  visit(source.data, []);
+}
+
+function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
