@@ -2,8 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from './context.ts';
 import { registerBuild } from './commands/build.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerInit } from './commands/init.ts';
+import { registerNew } from './commands/new.ts';
 import { registerPdf } from './commands/pdf.ts';
 import { registerScore } from './commands/score.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -31,6 +34,9 @@ export async function main(argv: string[]): Promise<number> {
   registerBuild(program, context);
   registerPdf(program, context);
   registerDev(program, context);
+  registerNew(program, context);
+  registerCheck(program, context);
+  registerInit(program, context);
   for (const command of program.commands) command.exitOverride();
   if (argv.length === 0) {
     process.stderr.write(program.helpInformation());

@@ -4,7 +4,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, childEnv, REPO, TMP } from './helpers.ts';
+import { BIN, childEnv, launch, REPO, TMP } from './helpers.ts';
 
 let child: ChildProcess | undefined;
 afterAll(() => { if (child && child.exitCode === null) child.kill('SIGTERM'); });
@@ -44,6 +44,29 @@ describe('touchstone dev', () => {
     const file = join(ws, 'audits/acme/2026-q3/responses/ceo.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('momentum.act-now: 3', 'momentum.act-now: 4'));
     expect(await indexOf()).toBe('62.5');
+
+    // The open page follows the files on disk, with no manual refresh.
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}en/acme/2026-q3/`);
+      const shown = () => page.locator('[data-testid="index"]').first().innerText();
+      expect(await shown()).toMatch(/^62\.5\b/);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('momentum.act-now: 4', 'momentum.act-now: 0'));
+      // 2 s is the promise made to a workshop: a save shows on the projector within it.
+      // (act-now 0 and 2 → median 1 → 25; momentum (75 × 2 + 25) / 3 = 58.33; index (58.33 + 50) / 2 = 54.2)
+      await page.waitForFunction(() => /^54\.2\b/.test(document.querySelector('[data-testid="index"]')?.textContent?.trim() ?? ''), undefined, { timeout: 2_000 });
+
+      // A broken file: the page says which file and line, instead of going blank or stale…
+      const good = readFileSync(file, 'utf8');
+      writeFileSync(file, good.replace('momentum.act-now: 0', 'momentum.act-now: [0'));
+      await page.waitForFunction(() => /responses\/ceo\.yaml:\d+:\d+/.test(document.documentElement.innerText + [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.textContent ?? '').join('')), undefined, { timeout: 5_000 });
+      // …and recovers by itself once the file is fixed.
+      writeFileSync(file, good);
+      await page.waitForFunction(() => /^54\.2\b/.test(document.querySelector('[data-testid="index"]')?.textContent?.trim() ?? ''), undefined, { timeout: 5_000 });
+    } finally {
+      await browser.close();
+    }
     child.kill('SIGTERM');
   });
 });

@@ -1,0 +1,204 @@
+import type { Command } from 'commander';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, resolve } from 'node:path';
+import { validateWorkspace } from '../../core/index.ts';
+import { EXAMPLE_RESPONDENTS, exampleAnswers } from '../../core/example-audit.ts';
+import { auditYaml, latestKey, modeline, orgYaml, responseYaml } from '../../core/scaffold.ts';
+import type { CommandContext } from '../context.ts';
+import { UsageError, UserError } from '../output.ts';
+import { exists, explainWriteError, PACKAGE_DIR, schemaRef, writeFileAtomically } from '../scaffold-files.ts';
+
+/** The bundled content a new workspace starts from (paths inside this package). */
+const BUNDLED = ['questionnaires/cx-core', 'benchmarks/best-in-class'];
+const WORKFLOW = 'examples/github-workflow.yml';
+const SCHEMAS = 'node_modules/touchstone/schemas';
+
+const EXAMPLE = { org: 'example-retail', version: '2026-h1', period: { start: '2026-01-01', end: '2026-06-30' }, label: 'H1 2026' };
+
+export function registerInit(program: Command, context: CommandContext): void {
+  program
+    .command('init')
+    .description('start a workspace repository for your own audits in DIR (default: the current folder)')
+    .argument('[dir]', 'the folder to set up (created when missing)', '.')
+    .option('--from-checkout', 'depend on this Touchstone checkout (file:…) instead of the published package')
+    .action((dirArg: string, options: { fromCheckout?: boolean }) => {
+      const dir = resolve(dirArg);
+      if (exists(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${dirArg} is a file, not a folder`);
+      const entries = existsSync(dir) ? readdirSync(dir).filter((n) => n !== '.git') : [];
+      const isWorkspace = ['questionnaires', 'audits', 'touchstone.yaml'].some((n) => entries.includes(n));
+      if (entries.length > 0 && !isWorkspace) {
+        throw new UserError(`${dirArg} is not empty and is not a Touchstone workspace (no questionnaires/, audits/ or touchstone.yaml); nothing was written. Run touchstone init in an empty folder.`);
+      }
+      const files = plan(dir, options.fromCheckout === true, isWorkspace);
+      const created: string[] = [];
+      const kept: string[] = [];
+      try {
+        mkdirSync(dir, { recursive: true });
+        for (const [rel, text] of Object.entries(files)) {
+          const target = join(dir, rel);
+          if (exists(target)) {
+            kept.push(rel);
+            continue;
+          }
+          writeFileAtomically(target, text);
+          created.push(rel);
+        }
+      } catch (error) {
+        explainWriteError(error, dirArg);
+      }
+      const out: string[] = [];
+      for (const rel of created) out.push(`created ${rel}`);
+      if (kept.length) out.push(`kept ${kept.length} existing file(s) as they are: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ' …' : ''}`);
+      if (created.length === 0) out.push('nothing to add: the workspace already has every file init would create');
+      const cd = relative(process.cwd(), dir);
+      out.push('', 'Next:');
+      const shown = cd.startsWith('..') ? dir : cd;
+      if (cd !== '') out.push(`  cd ${shown.includes(' ') ? JSON.stringify(shown) : shown}`);
+      out.push('  npm install', '  npx touchstone validate', '  npx touchstone build');
+      process.stdout.write(`${out.join('\n')}\n`);
+      context.exitCode = 0;
+    });
+}
+
+function packageSpec(fromCheckout: boolean): string {
+  if (fromCheckout) return `file:${PACKAGE_DIR}`;
+  const env = process.env.TOUCHSTONE_PACKAGE_SPEC;
+  if (env) return env;
+  const version = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+  return `^${version}`;
+}
+
+/** Every file init would write, relative to the workspace; existing ones are skipped by the caller. */
+function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<string, string> {
+  const files: Record<string, string> = {};
+  const name = basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'cx-audits';
+  files['package.json'] = `${JSON.stringify({
+    name,
+    private: true,
+    description: 'Customer-experience audits, validated, scored and published with Touchstone.',
+    type: 'module',
+    scripts: { validate: 'touchstone validate', check: 'touchstone check', build: 'touchstone build', dev: 'touchstone dev' },
+    engines: { node: '>=22.12' },
+    dependencies: { touchstone: packageSpec(fromCheckout) },
+  }, null, 2)}\n`;
+  files['.gitignore'] = 'node_modules/\ndist/\n.astro/\n';
+
+  for (const folder of BUNDLED) {
+    const source = join(PACKAGE_DIR, folder);
+    for (const file of readdirSync(source).filter((f) => f.endsWith('.yaml')).sort()) {
+      const rel = `${folder}/${file}`;
+      const schema = folder.startsWith('questionnaires') ? 'questionnaire.schema.json' : 'benchmark.schema.json';
+      files[rel] = withModeline(readFileSync(join(source, file), 'utf8'), schemaRef(join(dir, rel), join(dir, SCHEMAS), schema));
+    }
+  }
+
+  const hasOrgs = existsSync(join(dir, 'audits')) && readdirSync(join(dir, 'audits')).some((n) => !n.startsWith('.'));
+  if (!isWorkspace || !hasOrgs) Object.assign(files, exampleOrg(dir));
+
+  files['touchstone.yaml'] = [
+    modeline(`./${SCHEMAS}/workspace.schema.json`),
+    '# Workspace settings. `npx touchstone check` evaluates the assertions below, in the manner of',
+    '# Lighthouse CI: each against the latest audit of every organisation (or only `org`), and',
+    '# `max-drop` against the organisation\'s previous audit. A failed `error` fails the check',
+    '# (exit 1, a red CI run); a failed `warn` is only printed.',
+    '#   metric: index, a driver id (momentum, reliability, …), recovery, consistency, benchmark, or gates',
+    'title: { en: Customer-experience audits, zh: 客户体验审计 }',
+    'default-locale: en',
+    'assertions:',
+    '  # The headline number never falls below 40.',
+    '  - { id: index-floor, level: error, metric: index, min: 40 }',
+    '  # No audit loses more than 5 index points against the previous one.',
+    '  - { id: index-no-big-drop, level: error, metric: index, max-drop: 5 }',
+    '  # Reliability: a customer must never depend on the luck of which employee they get.',
+    '  - { id: reliability-floor, level: warn, metric: reliability, min: 60 }',
+    '  # Every gate of the questionnaire passes (e.g. a documented recovery strategy).',
+    '  - { id: all-gates-pass, level: warn, metric: gates, all-pass: true }',
+    '',
+  ].join('\n');
+
+  files['.vscode/settings.json'] = `${JSON.stringify({
+    'yaml.schemas': {
+      [`./${SCHEMAS}/questionnaire.schema.json`]: ['questionnaires/**/*.yaml'],
+      [`./${SCHEMAS}/benchmark.schema.json`]: ['benchmarks/**/*.yaml'],
+      [`./${SCHEMAS}/org.schema.json`]: ['audits/*/org.yaml'],
+      [`./${SCHEMAS}/audit.schema.json`]: ['audits/*/*/audit.yaml'],
+      [`./${SCHEMAS}/response.schema.json`]: ['audits/*/*/responses/*.yaml'],
+      [`./${SCHEMAS}/scenarios.schema.json`]: ['audits/*/*/scenarios.yaml'],
+      [`./${SCHEMAS}/workspace.schema.json`]: ['touchstone.yaml'],
+    },
+  }, null, 2)}\n`;
+  files['.github/workflows/touchstone.yml'] = readFileSync(join(PACKAGE_DIR, WORKFLOW), 'utf8');
+  return files;
+}
+
+function withModeline(text: string, schemaPath: string): string {
+  const line = modeline(schemaPath);
+  return /^# yaml-language-server: \$schema=.*$/m.test(text.split('\n')[0]) ? text.replace(/^.*$/m, line) : `${line}\n${text}`;
+}
+
+/** The example organisation: one complete, answered audit, scored against the bundled questionnaire. */
+function exampleOrg(dir: string): Record<string, string> {
+  // Score the bundled questionnaire from this package (the workspace's copy is not written yet).
+  const temp = mkdtempSync(join(tmpdir(), 'touchstone-init-'));
+  let bundled;
+  try {
+    for (const folder of BUNDLED) cpSync(join(PACKAGE_DIR, folder), join(temp, folder), { recursive: true });
+    bundled = validateWorkspace(temp).workspace;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  const qKey = latestKey(bundled.questionnaires.keys(), 'cx-core');
+  const bKey = latestKey(bundled.benchmarks.keys(), 'best-in-class');
+  if (!qKey || !bKey) throw new UserError('the bundled questionnaire or benchmark profile did not load; this Touchstone installation is damaged');
+  const q = bundled.questionnaires.get(qKey)!;
+  const { org, version } = EXAMPLE;
+  const base = `audits/${org}`;
+  const at = (rel: string) => join(dir, rel);
+  const files: Record<string, string> = {};
+  files[`${base}/org.yaml`] = orgYaml({
+    schemaPath: schemaRef(at(`${base}/org.yaml`), join(dir, SCHEMAS), 'org.schema.json'),
+    name: 'Example Retail', industry: { id: 'retail', name: 'Retail' }, locale: 'en',
+  }).replace('name: Example Retail', 'name: { en: Example Retail, zh: 示例零售 }')
+    .replace('name: Retail }', 'name: { en: Retail, zh: 零售 } }');
+  files[`${base}/${version}/audit.yaml`] = auditYaml({
+    schemaPath: schemaRef(at(`${base}/${version}/audit.yaml`), join(dir, SCHEMAS), 'audit.schema.json'),
+    org, version, questionnaire: qKey, benchmark: bKey, period: EXAMPLE.period, label: EXAMPLE.label, lang: 'en',
+  });
+  EXAMPLE_RESPONDENTS.forEach((r, i) => {
+    const rel = `${base}/${version}/responses/${r.id}.yaml`;
+    files[rel] = responseYaml({
+      schemaPath: schemaRef(at(rel), join(dir, SCHEMAS), 'response.schema.json'),
+      org, version, questionnaire: q, respondent: { id: r.id, role: r.role }, roleGiven: true, lang: 'en',
+      answers: exampleAnswers(q, i, '2026-06-15'),
+    });
+  });
+  const template = (q.data.consistency?.scenarios ?? []).find((s) => s.id === 'refund-channels');
+  if (template) {
+    const rel = `${base}/${version}/scenarios.yaml`;
+    files[rel] = [
+      modeline(schemaRef(at(rel), join(dir, SCHEMAS), 'scenarios.schema.json')),
+      '# "Ask twice": the same customer question put to several staff and channels; one line per contact.',
+      'scenarios:',
+      '  - id: refund-opened-item',
+      '    template: refund-channels',
+      '    question: { en: "Can I return an opened item after 20 days?", zh: 拆封 20 天的商品还能退吗？ }',
+      '    expected: Yes, within 30 days, refund to the original payment method',
+      '    observations:',
+      '      - { channel: store, staff: store-1, outcome: "Yes, within 30 days, refund to card", correct: true, minutes: 4, quality: 4 }',
+      '      - { channel: store, staff: store-2, outcome: "Store credit only", correct: false, minutes: 6, quality: 2 }',
+      '      - { channel: chat, staff: chat-1, outcome: "Yes, within 30 days, refund to card", correct: true, minutes: 9, quality: 3 }',
+      '      - { channel: phone, staff: phone-1, outcome: "Yes, within 30 days, refund to card", correct: true, minutes: 7, quality: 3 }',
+      '',
+    ].join('\n');
+  }
+  files[`${base}/${version}/notes.mdx`] = [
+    '{/* Consultant commentary: rendered in the report (the only file rendered as MDX). */}',
+    '',
+    'This is an example audit that `touchstone init` created so that `validate`, `score` and `build`',
+    'have something to work on. Replace it with your first real audit:',
+    '`npx touchstone new <org>/<version> --period START..END --respondent ID`.',
+    '',
+  ].join('\n');
+  return files;
+}

@@ -1,0 +1,191 @@
+import { Option, type Command } from 'commander';
+import { join, relative, sep } from 'node:path';
+import { validateWorkspace, type AuditModel, type Workspace } from '../../core/index.ts';
+import {
+  auditYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, parsePeriod, responseYaml, type Lang, type RespondentInfo,
+} from '../../core/scaffold.ts';
+import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
+import { UsageError, UserError } from '../output.ts';
+import { exists, explainWriteError, schemaRef, schemasDirFor, writeFileAtomically, writeFolderAtomically } from '../scaffold-files.ts';
+import { selectVersion } from '../select-audit.ts';
+
+interface NewOptions {
+  root?: string;
+  from?: string;
+  respondent: string[];
+  lang?: Lang;
+  questionnaire?: string;
+  benchmark?: string;
+  period?: string;
+  label?: string;
+  name?: string;
+  industry?: string;
+  locale?: Lang;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerNew(program: Command, context: CommandContext): void {
+  program
+    .command('new')
+    .description('scaffold an audit: audit.yaml and one response file per respondent; never overwrites anything')
+    .argument('<audit>', '<org>/<version>, e.g. acme-retail/2026-q3 (lower-case letters, digits, hyphens)')
+    .addOption(rootOption())
+    .option('--period <start..end>', 'the period audited, e.g. 2026-07-01..2026-09-30 (required)')
+    .option('--label <text>', 'a short label for the period, e.g. "Q3 2026"')
+    .option('--from <version>', 'pre-fill answers from this earlier version of the same organisation (marked carried-over)')
+    .option('--respondent <id[=role]>', 'a respondent, repeatable (default with --from: the same respondents)', collect, [])
+    .addOption(new Option('--lang <lang>', 'language of the comments (default: the organisation\'s locale, else en)').choices(['en', 'zh']))
+    .option('--questionnaire <id[@version]>', 'the questionnaire (default: the latest version of the one in use)')
+    .option('--benchmark <id[@version]>', 'the benchmark profile (default: the latest for the questionnaire)')
+    .option('--name <name>', 'a new organisation\'s name (default: its id)')
+    .option('--industry <id>', 'a new organisation\'s industry id (default: other)')
+    .addOption(new Option('--locale <lang>', 'a new organisation\'s report language (default: --lang, else en)').choices(['en', 'zh']))
+    .action((spec: string, options: NewOptions) => {
+      const match = /^([^/]+)\/([^/]+)$/.exec(spec);
+      if (!match) throw new UsageError(`expected <org>/<version>, e.g. acme-retail/2026-q3, got "${spec}"`);
+      const [, orgId, version] = match;
+      for (const [what, name] of [['organisation', orgId], ['version', version]] as const) {
+        if (!isSlug(name)) {
+          throw new UsageError(`the ${what} "${name}" must use only lower-case letters, digits and single hyphens (it becomes part of a URL), e.g. acme-retail/2026-q3`);
+        }
+      }
+      if (options.from !== undefined && !isSlug(options.from)) throw new UsageError(`--from: "${options.from}" is not a version name (lower-case letters, digits, hyphens)`);
+      if (options.industry !== undefined && !isSlug(options.industry)) throw new UsageError(`--industry: "${options.industry}" must be a slug, e.g. retail`);
+      const root = resolveRoot(options.root);
+      const orgDir = join(root, 'audits', orgId);
+      const target = join(orgDir, version);
+      const shown = (p: string) => relative(root, p).split(sep).join('/');
+      if (exists(target)) {
+        throw new UserError(`${shown(target)} already exists; touchstone new never overwrites an audit. Choose another version name, or edit the files there.`);
+      }
+      if (options.period === undefined) throw new UsageError('give the audited period with --period START..END, e.g. --period 2026-07-01..2026-09-30');
+      const period = parsePeriod(options.period);
+      if ('problem' in period) throw new UsageError(`--period: ${period.problem}`);
+      const respondents = parseRespondents(options.respondent);
+
+      const { workspace: ws } = validateWorkspace(root);
+      const org = ws.orgs.find((o) => o.id === orgId);
+      if (org === undefined && exists(join(orgDir, 'org.yaml'))) {
+        throw new UserError(`${shown(join(orgDir, 'org.yaml'))} has errors; run \`touchstone validate\` and fix it first`);
+      }
+      let previous: AuditModel | undefined;
+      if (options.from !== undefined) {
+        if (!org) throw new UserError(`--from: there is no organisation "${orgId}" to carry answers over from; the workspace has: ${ws.orgs.map((o) => o.id).join(', ') || 'none'}`);
+        previous = selectVersion(ws, orgId, options.from).audit;
+      }
+      const questionnaire = chooseQuestionnaire(ws, options.questionnaire, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
+      const q = ws.questionnaires.get(questionnaire)!;
+      const benchmark = chooseBenchmark(ws, options.benchmark, q.data.id, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
+      const lang: Lang = options.lang ?? org?.org.data.locale ?? options.locale ?? 'en';
+
+      let people: { info: RespondentInfo; roleGiven: boolean }[] = respondents.map((r) => ({ info: { id: r.id, role: r.role ?? r.id }, roleGiven: r.role !== undefined }));
+      if (people.length === 0 && previous) {
+        people = previous.responses.map((r) => ({ info: { id: r.data.respondent.id, role: r.data.respondent.role }, roleGiven: true }))
+          .sort((a, b) => (a.info.id < b.info.id ? -1 : 1));
+      }
+      if (people.length === 0) throw new UsageError('name at least one respondent: --respondent ID or --respondent ID=Role (repeatable)');
+
+      const schemas = schemasDirFor(root);
+      const mapping = previous?.questionnaire ? carryMapping(ws, previous.questionnaire.key, q.key) : undefined;
+      const files: Record<string, string> = {};
+      files['audit.yaml'] = auditYaml({
+        schemaPath: schemaRef(join(target, 'audit.yaml'), schemas, 'audit.schema.json'),
+        org: orgId, version, questionnaire, benchmark, period, label: options.label, carriedFrom: previous?.version, lang,
+      });
+      let carried = 0;
+      for (const person of people) {
+        const file = join(target, 'responses', `${person.info.id}.yaml`);
+        const before = previous?.responses.find((r) => r.data.respondent.id === person.info.id);
+        const info: RespondentInfo = before ? {
+          id: person.info.id,
+          role: person.roleGiven ? person.info.role : before.data.respondent.role,
+          ...(before.data.respondent.name !== undefined ? { name: before.data.respondent.name } : {}),
+          ...(before.data.respondent.segment !== undefined ? { segment: before.data.respondent.segment } : {}),
+        } : person.info;
+        const answers = before && mapping ? carryOver(before, mapping, q) : undefined;
+        carried += Object.keys(answers ?? {}).length;
+        files[`responses/${person.info.id}.yaml`] = responseYaml({
+          schemaPath: schemaRef(file, schemas, 'response.schema.json'),
+          org: orgId, version, questionnaire: q, respondent: info, roleGiven: person.roleGiven || before !== undefined, lang,
+          answers, carriedFrom: previous?.version, carriedFound: previous ? before !== undefined : undefined,
+        });
+      }
+
+      const orgYamlPath = join(orgDir, 'org.yaml');
+      const newOrg = !exists(orgYamlPath);
+      const orgText = newOrg ? orgYaml({
+        schemaPath: schemaRef(orgYamlPath, schemas, 'org.schema.json'),
+        name: options.name ?? orgId,
+        industry: { id: options.industry ?? 'other', name: options.industry ?? 'Other' },
+        locale: options.locale ?? options.lang ?? 'en',
+      }) : undefined;
+
+      try {
+        if (!exists(orgDir)) {
+          const all: Record<string, string> = { 'org.yaml': orgText! };
+          for (const [rel, text] of Object.entries(files)) all[`${version}/${rel}`] = text;
+          writeFolderAtomically(orgDir, all);
+        } else {
+          writeFolderAtomically(target, files);
+          if (orgText !== undefined) writeFileAtomically(orgYamlPath, orgText);
+        }
+      } catch (error) {
+        explainWriteError(error, shown(target));
+      }
+
+      const out: string[] = [];
+      if (newOrg) out.push(`created ${shown(orgYamlPath)} (a new organisation: check its name, industry and locale)`);
+      out.push(`created ${shown(join(target, 'audit.yaml'))} (${questionnaire}, ${benchmark}, ${period.start}..${period.end})`);
+      for (const person of people) out.push(`created ${shown(join(target, 'responses', `${person.info.id}.yaml`))}`);
+      if (previous) out.push(`carried over ${carried} answer(s) from ${orgId}/${previous.version}, marked carried-over: true`);
+      const rootFlag = options.root !== undefined ? ` --root ${options.root}` : '';
+      out.push('', `Next: answer the questions in responses/, then run \`touchstone validate${rootFlag}\`.`);
+      process.stdout.write(`${out.join('\n')}\n`);
+      context.exitCode = 0;
+    });
+}
+
+function parseRespondents(specs: string[]): { id: string; role?: string }[] {
+  const seen = new Set<string>();
+  return specs.map((spec) => {
+    const eq = spec.indexOf('=');
+    const id = (eq < 0 ? spec : spec.slice(0, eq)).trim();
+    const role = eq < 0 ? undefined : spec.slice(eq + 1).trim();
+    if (!isSlug(id)) throw new UsageError(`--respondent: "${id}" must use only lower-case letters, digits and single hyphens (it names the file responses/<id>.yaml)`);
+    if (role !== undefined && (role.length === 0 || role.length > 200)) throw new UsageError(`--respondent ${id}=…: the role must be 1 to 200 characters`);
+    if (seen.has(id)) throw new UsageError(`--respondent: "${id}" is given twice`);
+    seen.add(id);
+    return { id, role };
+  });
+}
+
+function chooseQuestionnaire(ws: Workspace, flag: string | undefined, reference: AuditModel | undefined): string {
+  const keys = [...ws.questionnaires.keys()].sort();
+  if (keys.length === 0) throw new UserError('no valid questionnaire in questionnaires/ (run `touchstone validate` to see why, or `touchstone init` to start a workspace)');
+  if (flag !== undefined) {
+    const key = flag.includes('@') ? flag : latestKey(keys, flag);
+    if (key === undefined || !ws.questionnaires.has(key)) throw new UserError(`--questionnaire: there is no questionnaire "${flag}"; the workspace has: ${keys.join(', ')}`);
+    return key;
+  }
+  const ids = [...new Set([...ws.questionnaires.values()].map((q) => q.data.id))];
+  const id = reference?.questionnaire?.data.id ?? (ids.length === 1 ? ids[0] : undefined);
+  if (id === undefined) throw new UsageError(`the workspace has several questionnaires (${ids.join(', ')}): choose one with --questionnaire`);
+  return latestKey(keys, id)!;
+}
+
+function chooseBenchmark(ws: Workspace, flag: string | undefined, questionnaireId: string, reference: AuditModel | undefined): string {
+  const fitting = [...ws.benchmarks.values()].filter((b) => b.data.questionnaire === questionnaireId).map((b) => b.key).sort();
+  if (flag !== undefined) {
+    const all = [...ws.benchmarks.keys()].sort();
+    const key = flag.includes('@') ? flag : latestKey(all, flag);
+    if (key === undefined || !ws.benchmarks.has(key)) throw new UserError(`--benchmark: there is no benchmark profile "${flag}"; the workspace has: ${all.join(', ') || 'none'}`);
+    return key;
+  }
+  if (fitting.length === 0) throw new UserError(`no valid benchmark profile in benchmarks/ is for the questionnaire "${questionnaireId}"`);
+  const ids = [...new Set(fitting.map((k) => k.split('@')[0]))];
+  const previousId = reference?.benchmark?.data.id;
+  const id = previousId !== undefined && ids.includes(previousId) ? previousId : ids.length === 1 ? ids[0] : undefined;
+  if (id === undefined) throw new UsageError(`several benchmark profiles fit "${questionnaireId}" (${ids.join(', ')}): choose one with --benchmark`);
+  return latestKey(fitting, id)!;
+}

@@ -1,0 +1,91 @@
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError } from './output.ts';
+
+/** This package's folder (the checkout or node_modules/touchstone). */
+export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const PACKAGE_SCHEMAS = join(PACKAGE_DIR, 'schemas');
+
+/** Whether the workspace declares touchstone as a dependency in its package.json. */
+function dependsOnTouchstone(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    return Boolean(pkg.dependencies?.touchstone ?? pkg.devDependencies?.touchstone);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the workspace's editors find the schemas: its own schemas/ (the Touchstone repository
+ * itself), node_modules/touchstone/schemas when installed or declared, else this package's.
+ */
+export function schemasDirFor(root: string): string {
+  if (existsSync(join(root, 'schemas', 'response.schema.json'))) return join(root, 'schemas');
+  const installed = join(root, 'node_modules', 'touchstone', 'schemas');
+  if (existsSync(installed) || dependsOnTouchstone(root)) return installed;
+  return PACKAGE_SCHEMAS;
+}
+
+/** The modeline path from a file (absolute) to a schema file in `schemasDir`. */
+export function schemaRef(file: string, schemasDir: string, schema: string): string {
+  return relative(dirname(file), join(schemasDir, schema)).split(sep).join('/');
+}
+
+export function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tempName = (name: string) => `.${name}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Writes a new folder atomically: every file goes into a hidden temporary folder beside the
+ * target, which is then renamed into place. A failure removes the temporary folder, so no half
+ * folder is ever left; an existing target is never replaced.
+ */
+export function writeFolderAtomically(target: string, files: Record<string, string>): void {
+  if (exists(target)) throw new UserError(`${target} already exists; nothing was written`);
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), tempName(target.split(sep).pop()!));
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      const path = join(temp, rel);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text, { flag: 'wx' });
+    }
+    if (exists(target)) throw new UserError(`${target} appeared while writing; nothing was written`);
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** Turns a file-system failure (no permission, disk full …) into a plain message instead of a stack trace. */
+export function explainWriteError(error: unknown, what: string): never {
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && typeof e.message === 'string' && !(error instanceof UserError)) {
+    throw new UserError(`could not write ${what}: ${e.code}${e.path ? ` (${e.path})` : ''}`);
+  }
+  throw error;
+}
+
+/** Writes one new file atomically and never over an existing one (a hard link fails if the name is taken). */
+export function writeFileAtomically(target: string, text: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = join(dirname(target), tempName(target.split(sep).pop()!));
+  writeFileSync(temp, text, { flag: 'wx' });
+  try {
+    linkSync(temp, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${target} already exists; it was left as it is`);
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
+}
