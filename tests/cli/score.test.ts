@@ -1,0 +1,98 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIXTURES, REPO, hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
+
+const created: string[] = [];
+afterAll(() => created.forEach(removeWorkspace));
+const MINIMAL = join(FIXTURES, 'minimal');
+
+describe('touchstone score', () => {
+  it('prints the documented score object with --json', () => {
+    const result = touchstone(['score', 'huaxin-mart', '--json'], { cwd: REPO });
+    expect(result.status).toBe(0);
+    const r = JSON.parse(result.stdout);
+    for (const key of ['org', 'version', 'questionnaire', 'profile', 'respondents', 'index', 'drivers', 'consistency', 'benchmark', 'recovery', 'actions']) {
+      expect(r, key).toHaveProperty(key);
+    }
+    expect(r.org).toBe('huaxin-mart');
+    expect(r.drivers.map((d: { id: string }) => d.id)).toEqual(['momentum', 'reliability', 'relationship', 'touchpoints', 'insight']);
+    for (const key of ['id', 'score', 'target', 'gap', 'agreement', 'questions']) expect(r.drivers[0], key).toHaveProperty(key);
+    for (const key of ['id', 'score', 'median', 'min', 'max', 'target', 'gap', 'evidence', 'disputed']) expect(r.drivers[0].questions[0], key).toHaveProperty(key);
+    for (const key of ['score', 'agreement', 'luck', 'findings']) expect(r.consistency, key).toHaveProperty(key);
+    for (const key of ['score', 'gap', 'questions']) expect(r.benchmark, key).toHaveProperty(key);
+    for (const key of ['score', 'gates', 'metrics']) expect(r.recovery, key).toHaveProperty(key);
+    for (const key of ['question', 'priority', 'why', 'next']) expect(r.actions[0], key).toHaveProperty(key);
+    expect(r.index).toBeGreaterThan(0);
+  });
+
+  it('gives byte-identical JSON on every run', () => {
+    const a = touchstone(['score', 'swiftparcel/2025-h2', '--json'], { cwd: REPO });
+    const b = touchstone(['score', 'swiftparcel/2025-h2', '--json'], { cwd: REPO });
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.length).toBeGreaterThan(1000);
+  });
+
+  it('prints a readable table in the organisation\'s language, or the one asked for', () => {
+    const zh = touchstone(['score', 'acme/2026-q1', '--root', MINIMAL, '--lang', 'zh']);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toMatch(/指数\s+35\.4\s+93\.8\s+58\.3/);
+    expect(zh.stdout).toContain('下一步');
+    const en = touchstone(['score', 'acme', '--root', MINIMAL]);
+    expect(en.stdout).toContain('Acme Retail — Q3 2026');
+    expect(en.stdout).toMatch(/Index\s+60\.4/);
+  });
+
+  it('explains a missing organisation or version, listing what exists (exit 1)', () => {
+    const org = touchstone(['score', 'acme-retail', '--root', MINIMAL]);
+    expect(org.status).toBe(1);
+    expect(org.stderr).toContain('there is no organisation "acme-retail"; the workspace has: acme');
+    const version = touchstone(['score', 'acme/2027-q1', '--root', MINIMAL]);
+    expect(version.status).toBe(1);
+    expect(version.stderr).toContain('"acme" has no audit version "2027-q1"; it has: 2026-q1, 2026-q3');
+    expect(hasStackTrace(org.stderr + version.stderr)).toBe(false);
+    expect(touchstone(['score', 'a/b/c', '--root', MINIMAL]).status).toBe(2);
+  });
+
+  it('refuses to score a workspace with errors, and says where they are', () => {
+    const root = workspaceFrom('minimal', { 'audits/acme/2026-q3/responses/ceo.yaml': { edit: (t) => t.replace('momentum.act-now: 3', 'momentum.act-now: 9') } });
+    created.push(root);
+    const result = touchstone(['score', 'acme', '--root', root]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('audits/acme/2026-q3/responses/ceo.yaml:');
+    expect(result.stderr).toContain('answer/off-scale');
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('touchstone diff', () => {
+  it('compares two versions, marking changes within the respondents\' spread', () => {
+    const result = touchstone(['diff', 'acme', '2026-q1', '2026-q3', '--root', MINIMAL]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Index\s+35\.4\s+60\.4\s+\+25\.0/);
+    expect(result.stdout).toMatch(/Reliability\s+37\.5\s+50\.0\s+\+12\.5\s+\(within spread\)/);
+  });
+
+  it('writes a markdown table for a pull-request comment', () => {
+    const result = touchstone(['diff', 'acme', '2026-q1', '2026-q3', '--root', MINIMAL, '--format', 'markdown']);
+    expect(result.stdout).toContain('### Acme Retail: 2026-q1 → 2026-q3');
+    expect(result.stdout).toContain('| **Index** | 35.4 | 60.4 | +25.0 | 🟢 ▲ |');
+  });
+
+  it('maps questions across a questionnaire version change, as declared', () => {
+    const result = touchstone(['diff', 'swiftparcel', '2025-h2', '2026-h1', '--json'], { cwd: REPO });
+    expect(result.status).toBe(0);
+    const d = JSON.parse(result.stdout);
+    expect(d.questionnaires).toEqual({ from: 'cx-core@1.0.0', to: 'cx-core@1.1.0', mapped: true });
+    expect(d.mapping.renamed).toEqual([['insight.iceberg-probing', 'insight.unspoken-needs']]);
+    const byId = Object.fromEntries(d.questions.map((q: { id: string }) => [q.id, q]));
+    expect(byId['insight.unspoken-needs']).toMatchObject({ was: 'insight.iceberg-probing', status: 'renamed' });
+    expect(byId['benchmark.customer-showcase']).toMatchObject({ status: 'removed', delta: null });
+    expect(byId['consistency.bot-parity']).toMatchObject({ status: 'added', delta: null });
+  });
+
+  it('explains an unknown version (exit 1)', () => {
+    const result = touchstone(['diff', 'acme', '2026-q1', '2026-q2', '--root', MINIMAL]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('it has: 2026-q1, 2026-q3');
+  });
+});
