@@ -38,5 +38,8 @@ export default defineConfig({
   vite: {
     plugins: [watchWorkspace()],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },
+    // Pre-bundle the capture island's dependencies, so that the first visit in `touchstone dev`
+    // does not hit Vite's "outdated optimize dep" reload with an empty cache.
+    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'ajv/dist/2020.js', 'ajv-formats'] },
   },
 });

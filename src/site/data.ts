@@ -133,6 +133,8 @@ export const paths = {
   trend: (lang: Lang, org: string) => `/${lang}/${org}/`,
   questionnaire: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/`,
   methodology: (lang: Lang) => `/${lang}/methodology/`,
+  present: (lang: Lang, org: string, version: string) => `/${lang}/${org}/${version}/present/`,
+  answer: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/answer/`,
 };
 
 /** Folder names that are site routes, so an organisation cannot use them. */

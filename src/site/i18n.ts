@@ -74,6 +74,8 @@ const strings = {
   source: { en: 'Source', zh: '来源' },
   consultant: { en: 'Consultant', zh: '顾问' },
   data: { en: 'Data (JSON)', zh: '数据（JSON）' },
+  presenterView: { en: 'Presenter view (for the projector)', zh: '演示视图（投影用）' },
+  answerThis: { en: 'Answer this questionnaire in the browser', zh: '在浏览器中填写本问卷' },
   contents: { en: 'Contents', zh: '目录' },
   versions: { en: 'Versions', zh: '版本' },
   trendPage: { en: 'Trend over all audits', zh: '历次审计趋势' },

@@ -1,0 +1,208 @@
+// Answer capture in the browser: a participant's draft, the response document it becomes, its YAML
+// text and its draft scores. Pure and browser-safe (no node: modules); the scoring uses src/core's own
+// functions, so a draft scores exactly as `touchstone score` would score this one response.
+import { weightedMean } from '../../core/aggregate.ts';
+import { applyGates, evaluateGates } from '../../core/gates.ts';
+import { indexQuestionnaire, type QuestionnaireModel } from '../../core/model.ts';
+import { aggregateQuestion, type QuestionAggregate } from '../../core/question-score.ts';
+import type { Bilingual, Detail, Evidence, QuestionnaireFile, ResponseFile } from '../../core/schema-types.ts';
+import type { SourceFile } from '../../core/yaml-file.ts';
+
+export interface EvidenceDraft { link: string; note: string; date: string; reviewedBy: string }
+
+export interface AnswerDraft {
+  /** '' (not answered), 'n/a', or the level / metric value as typed. */
+  choice: string;
+  comment: string;
+  evidence: EvidenceDraft[];
+}
+
+export interface Draft {
+  respondent: { id: string; role: string };
+  answers: Record<string, AnswerDraft>;
+}
+
+export const emptyEvidence = (): EvidenceDraft => ({ link: '', note: '', date: '', reviewedBy: '' });
+export const emptyAnswer = (): AnswerDraft => ({ choice: '', comment: '', evidence: [] });
+export const emptyDraft = (): Draft => ({ respondent: { id: '', role: '' }, answers: {} });
+
+/** The localStorage key of a questionnaire version's draft. */
+export const draftKey = (questionnaire: string) => `touchstone:capture:${questionnaire}`;
+
+/** Reads a stored draft defensively: anything malformed is dropped, never trusted. */
+export function parseDraft(text: string | null): Draft | null {
+  if (!text) return null;
+  try {
+    const raw = JSON.parse(text) as unknown;
+    if (!raw || typeof raw !== 'object') return null;
+    const r = raw as { respondent?: { id?: unknown; role?: unknown }; answers?: Record<string, unknown> };
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const answers: Record<string, AnswerDraft> = {};
+    for (const [id, a] of Object.entries(r.answers && typeof r.answers === 'object' ? r.answers : {})) {
+      if (!a || typeof a !== 'object') continue;
+      const x = a as { choice?: unknown; comment?: unknown; evidence?: unknown };
+      answers[id] = {
+        choice: str(x.choice),
+        comment: str(x.comment),
+        evidence: Array.isArray(x.evidence) ? x.evidence.filter((e) => e && typeof e === 'object').map((e) => {
+          const ev = e as Record<string, unknown>;
+          return { link: str(ev.link), note: str(ev.note), date: str(ev.date), reviewedBy: str(ev.reviewedBy) };
+        }) : [],
+      };
+    }
+    return { respondent: { id: str(r.respondent?.id), role: str(r.respondent?.role) }, answers };
+  } catch {
+    return null;
+  }
+}
+
+/** The questionnaire as the engine sees it, from its parsed file (the page passes the data in). */
+export function questionnaireModel(data: QuestionnaireFile): QuestionnaireModel {
+  return indexQuestionnaire({ source: stubSource('questionnaire'), data });
+}
+
+function stubSource(file: string): SourceFile {
+  return { file, locate: () => ({ line: 1, col: 1 }) } as unknown as SourceFile;
+}
+
+/** An answer's value: a number, 'n/a', or null (not answered / not a number). */
+export function choiceValue(choice: string): number | 'n/a' | null {
+  if (choice === 'n/a') return 'n/a';
+  if (choice.trim() === '') return null;
+  const n = Number(choice);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The response document of a draft, questions in questionnaire order. */
+export function toResponse(draft: Draft, q: QuestionnaireModel): ResponseFile {
+  const answers: ResponseFile['answers'] = {};
+  for (const part of q.parts) for (const question of part.questions) {
+    const a = draft.answers[question.id] ?? emptyAnswer();
+    const value = choiceValue(a.choice);
+    const evidence: Evidence[] = a.evidence
+      .filter((e) => e.link.trim() || e.note.trim() || e.date.trim() || e.reviewedBy.trim())
+      .map((e) => ({
+        ...(e.link.trim() ? { link: e.link.trim() } : {}),
+        ...(e.note.trim() ? { note: e.note.trim() } : {}),
+        ...(e.date.trim() ? { date: e.date.trim() } : {}),
+        ...(e.reviewedBy.trim() ? { 'reviewed-by': e.reviewedBy.trim() } : {}),
+      }) as Evidence);
+    const comment = a.comment.trim();
+    if (!comment && evidence.length === 0) {
+      answers[question.id] = value;
+      continue;
+    }
+    const detail: Detail = {
+      ...(question.type === 'metric' ? { value } : { level: value }),
+      ...(comment ? { comment } : {}),
+      ...(evidence.length ? { evidence } : {}),
+    } as Detail;
+    answers[question.id] = detail;
+  }
+  return { respondent: { id: draft.respondent.id.trim(), role: draft.respondent.role.trim() }, answers };
+}
+
+/** Checks `touchstone validate` makes beyond the schema: levels on the scale, n/a where allowed, metric ranges. */
+export function answerProblems(response: ResponseFile, q: QuestionnaireModel): { question: string; message: Bilingual }[] {
+  const out: { question: string; message: Bilingual }[] = [];
+  for (const [id, raw] of Object.entries(response.answers)) {
+    const question = q.questions.get(id);
+    if (!question) continue;
+    const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
+    const value = detail ? (detail.level ?? detail.value ?? null) : (raw as number | 'n/a' | null);
+    if (value === null || value === undefined) continue;
+    if (value === 'n/a') {
+      if (!question.na) out.push({ question: id, message: { en: 'cannot be answered n/a', zh: '不能填“不适用”' } });
+    } else if (question.type === 'level') {
+      if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
+        out.push({ question: id, message: { en: `level ${value} is not on the scale ${q.scale.min}–${q.scale.max}`, zh: `等级 ${value} 不在 ${q.scale.min}–${q.scale.max} 之内` } });
+      }
+    } else {
+      const { min, max } = question.def;
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+        out.push({ question: id, message: { en: `${value} is outside the plausible range ${min ?? '−∞'} to ${max ?? '∞'}`, zh: `${value} 超出合理范围 ${min ?? '−∞'} 至 ${max ?? '∞'}` } });
+      }
+    }
+  }
+  return out;
+}
+
+export interface DraftScores {
+  index: number | null;
+  parts: { id: string; kind: string; name: Bilingual; score: number | null; answered: number; total: number; capped: boolean }[];
+}
+
+/**
+ * Draft scores of one response, computed as src/core computes an audit's: per question the median of
+ * the (one) respondent's counted level after the evidence policy, mapped to 0–100; parts as the weighted
+ * mean of their questions, capped by closed gates; the index as the weighted mean of the drivers.
+ */
+export function draftScores(response: ResponseFile, q: QuestionnaireModel): DraftScores {
+  const responses = [{ source: stubSource('draft'), data: response }];
+  const aggregates = new Map<string, QuestionAggregate>();
+  for (const part of q.parts) for (const question of part.questions) {
+    aggregates.set(question.id, aggregateQuestion(question, responses, q, undefined));
+  }
+  const gates = evaluateGates(q, aggregates);
+  const parts = q.parts.map((part) => {
+    const items = part.questions.map((x) => aggregates.get(x.id)!);
+    const { score, cap } = applyGates(part.id, weightedMean(items.map((a) => ({ value: a.score, weight: a.question.weight }))), gates);
+    return { id: part.id, kind: part.kind, name: part.name, weight: part.weight, score, capped: cap !== null,
+      answered: items.filter((a) => a.score !== null).length, total: items.length };
+  });
+  const drivers = parts.filter((p) => p.kind === 'driver');
+  const index = applyGates('index', weightedMean(drivers.map((d) => ({ value: d.score, weight: d.weight }))), gates).score;
+  return { index, parts: parts.map(({ weight, ...p }) => { void weight; return p; }) };
+}
+
+// ---- YAML text ----
+
+const QUESTION_ID = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
+
+/** A double-quoted YAML scalar: JSON's escapes are YAML's, plus the characters YAML forbids or reads as breaks. */
+export function yamlString(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function yamlScalar(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value === 'n/a') return 'n/a';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return String(value);
+  return yamlString(String(value));
+}
+
+/**
+ * The response file's text: the schema modeline on the first line, then block YAML in a fixed
+ * key order. Every string is double-quoted, so no text from a participant can change the structure.
+ */
+export function toYaml(response: ResponseFile, options: { schemaPath: string; comment?: string }): string {
+  const lines: string[] = [`# yaml-language-server: $schema=${options.schemaPath}`];
+  if (options.comment) lines.push(`# ${options.comment.replace(/[\r\n\u2028\u2029]+/g, ' ')}`);
+  lines.push('respondent:');
+  lines.push(`  id: ${yamlString(response.respondent.id)}`);
+  lines.push(`  role: ${yamlString(response.respondent.role)}`);
+  lines.push('answers:');
+  for (const [id, raw] of Object.entries(response.answers)) {
+    const key = QUESTION_ID.test(id) ? id : yamlString(id);
+    if (raw === null || typeof raw !== 'object') {
+      lines.push(`  ${key}: ${yamlScalar(raw)}`);
+      continue;
+    }
+    const d = raw as Detail;
+    lines.push(`  ${key}:`);
+    if ('level' in d) lines.push(`    level: ${yamlScalar(d.level)}`);
+    if ('value' in d) lines.push(`    value: ${yamlScalar(d.value)}`);
+    if (d.comment !== undefined) lines.push(`    comment: ${yamlString(d.comment)}`);
+    if (d.evidence?.length) {
+      lines.push('    evidence:');
+      for (const e of d.evidence) {
+        const fields = ([['link', e.link], ['note', e.note], ['date', e.date], ['reviewed-by', e['reviewed-by']]] as const)
+          .filter(([, v]) => v !== undefined);
+        fields.forEach(([k, v], i) => lines.push(`${i === 0 ? '      - ' : '        '}${k}: ${yamlString(String(v))}`));
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
