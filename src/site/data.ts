@@ -10,6 +10,7 @@ import { scoreAudit } from '../core/score.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
+import { takeValidatedWorkspace } from './preloaded.ts';
 import type { BilingualText, Lang } from './i18n.ts';
 
 export interface AuditView {
@@ -59,7 +60,8 @@ export function siteData(): SiteData {
 }
 
 function load(root: string): SiteData {
-  const { workspace, diagnostics } = validateWorkspace(root);
+  // In a build, the CLI has just validated this workspace; in `astro dev`, read it afresh each time.
+  const { workspace, diagnostics } = (!import.meta.env?.DEV && takeValidatedWorkspace(root)) || validateWorkspace(root);
   if (hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
       .map((d) => `${d.file}:${d.line}:${d.col}: error ${d.code}: ${d.message}`);

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.ts';
 import { validateWorkspace } from '../../core/validate.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
+import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UserError } from '../output.ts';
@@ -17,7 +18,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
     .option('--verbose', 'show Astro\'s build log')
     .action(async (options: { root?: string; out?: string; base?: string; verbose?: boolean }) => {
       const root = resolveRoot(options.root);
-      const { diagnostics } = validateWorkspace(root);
+      const { workspace, diagnostics } = validateWorkspace(root);
       if (hasErrors(diagnostics)) {
         process.stdout.write(formatDiagnostics(diagnostics, 'text'));
         process.stderr.write(`${summary(diagnostics)}\nThe site was not built: fix the errors above first.\n`);
@@ -25,6 +26,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
         return;
       }
       const out = resolve(options.out ?? process.env.TOUCHSTONE_OUT ?? 'dist');
+      offerValidatedWorkspace({ root, workspace, diagnostics });
       try {
         const result = await buildSite({ root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error' });
         const shown = relative(process.cwd(), result.out) || '.';
@@ -33,6 +35,8 @@ export function registerBuild(program: Command, context: CommandContext): void {
       } catch (error) {
         if (error instanceof SiteBuildError) throw new UserError(error.message);
         throw error;
+      } finally {
+        forgetValidatedWorkspace();
       }
     });
 }
