@@ -16,6 +16,8 @@ export interface BuildSiteOptions {
   out: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   base?: string;
+  /** Called about once a second while pages are written, with the number written so far. */
+  onProgress?: (pagesWritten: number) => void;
 }
 
 export class SiteBuildError extends Error {}
@@ -38,6 +40,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   if (options.base) process.env.TOUCHSTONE_BASE = options.base;
   try {
     const { build } = await import('astro');
+    // Astro writes pages into the staging folder as it goes: counting them is the progress.
+    const progress = options.onProgress
+      ? setInterval(() => options.onProgress!(countHtml(staging)), 1000)
+      : undefined;
     await build({
       root: project,
       outDir: staging,
@@ -45,6 +51,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
       logLevel: options.logLevel ?? 'error',
       ...(options.base ? { base: options.base } : {}),
     });
+    if (progress) clearInterval(progress);
     const pages = countHtml(staging);
     if (pages === 0) throw new SiteBuildError('the build produced no pages');
     // Swap in the new site; the previous one stays until the new one is complete.

@@ -34,6 +34,10 @@ describe('touchstone build', () => {
     writeFileSync(join(out, 'stale.html'), 'stale');
     const result = touchstone(['build', '--root', join(REPO, 'tests/fixtures/minimal'), '--out', out]);
     expect(result.code, result.stderr).toBe(0);
+    // Progress by phase, then a summary of what was built.
+    expect(result.stderr).toContain('validating the workspace…');
+    expect(result.stderr).toContain('scoring 2 audits and writing pages…');
+    expect(result.stderr).toMatch(/Built \d+ pages into .*site-replace: 1 organisation, 2 reports in English and Chinese, 0 warnings .*, \d+\.\d s/);
     expect(existsSync(join(out, 'stale.html'))).toBe(false);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('http-equiv="refresh"');
     expect(existsSync(join(out, 'en/acme/2026-q3/index.html'))).toBe(true);

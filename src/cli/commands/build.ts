@@ -18,7 +18,11 @@ export function registerBuild(program: Command, context: CommandContext): void {
     .option('--verbose', 'show Astro\'s build log')
     .action(async (options: { root?: string; out?: string; base?: string; verbose?: boolean }) => {
       const root = resolveRoot(options.root);
+      const started = performance.now();
+      const progress = new Progress(process.stderr);
+      progress.step('validating the workspace');
       const { workspace, diagnostics } = validateWorkspace(root);
+      progress.done();
       if (hasErrors(diagnostics)) {
         process.stdout.write(formatDiagnostics(diagnostics, 'text'));
         process.stderr.write(`${summary(diagnostics)}\nThe site was not built: fix the errors above first.\n`);
@@ -27,16 +31,68 @@ export function registerBuild(program: Command, context: CommandContext): void {
       }
       const out = resolve(options.out ?? process.env.TOUCHSTONE_OUT ?? 'dist');
       offerValidatedWorkspace({ root, workspace, diagnostics });
+      const audits = workspace.orgs.reduce((n, o) => n + o.audits.length, 0);
+      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
       try {
-        const result = await buildSite({ root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error' });
+        progress.step(`scoring ${audits} audits and writing pages`);
+        const result = await buildSite({
+          root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
+          onProgress: (pages) => progress.update(`${pages} pages written`),
+        });
+        progress.done();
         const shown = relative(process.cwd(), result.out) || '.';
-        process.stderr.write(`Built ${result.pages} pages into ${shown.startsWith('..') ? result.out : shown}\n`);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        process.stderr.write(`Built ${result.pages} pages into ${shown.startsWith('..') ? result.out : shown}: ` +
+          `${workspace.orgs.length} organisation${workspace.orgs.length === 1 ? '' : 's'}, ${audits} report${audits === 1 ? '' : 's'} in English and Chinese, ` +
+          `${warnings} warning${warnings === 1 ? '' : 's'} (touchstone validate lists them), ${seconds} s\n`);
         context.exitCode = 0;
       } catch (error) {
         if (error instanceof SiteBuildError) throw new UserError(error.message);
         throw error;
       } finally {
+        progress.done();
         forgetValidatedWorkspace();
       }
     });
+}
+
+/**
+ * One status line for a long build: rewritten in place on a terminal, printed as plain lines
+ * (at most every ten seconds) in CI logs, so that neither fills with noise.
+ */
+class Progress {
+  private label = '';
+  private lastPlain = 0;
+  private readonly stream: NodeJS.WriteStream;
+
+  constructor(stream: NodeJS.WriteStream) {
+    this.stream = stream;
+  }
+
+  step(label: string): void {
+    this.done();
+    this.label = label;
+    this.write(`${label}…`, true);
+  }
+
+  update(detail: string): void {
+    if (this.label) this.write(`${this.label}… ${detail}`, false);
+  }
+
+  done(): void {
+    if (this.label && this.stream.isTTY) this.stream.write('\r\x1b[2K');
+    this.label = '';
+  }
+
+  private write(text: string, always: boolean): void {
+    if (this.stream.isTTY) {
+      this.stream.write(`\r\x1b[2K${text}`);
+      return;
+    }
+    const now = performance.now();
+    if (always || now - this.lastPlain >= 10_000) {
+      this.stream.write(`${text}\n`);
+      this.lastPlain = now;
+    }
+  }
 }
