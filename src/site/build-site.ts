@@ -31,29 +31,40 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   // different workspaces at once (or a build beside `touchstone dev`) would trample each other.
   // Each build therefore runs in a private copy of the site's sources (a few hundred KB).
   const project = isolatedProject();
-  const staging = mkdtempSync(join(parent, `.${basename(out)}.building-`));
+  // Astro writes into the private project, where the bundle's imports resolve through the
+  // project's node_modules link (a client workspace may have no node_modules of its own);
+  // the finished site then moves next to the output folder and is swapped in.
+  const built = join(project, 'dist');
+  let staging: string | undefined;
   const cacheDir = join(project, '.cache');
   const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
   process.env.TOUCHSTONE_ROOT = resolve(options.root);
-  process.env.TOUCHSTONE_OUT = staging;
+  process.env.TOUCHSTONE_OUT = built;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (options.base) process.env.TOUCHSTONE_BASE = options.base;
+  // Astro writes pages as it goes: counting them is the progress.
+  const progress = options.onProgress
+    ? setInterval(() => options.onProgress!(existsSync(built) ? countHtml(built) : 0), 1000)
+    : undefined;
+  // Parts of Astro's build resolve paths from the current folder (its prerender chunks land in
+  // ./.astro): build from inside the private project so they resolve through its node_modules.
+  const cwd = process.cwd();
   try {
     const { build } = await import('astro');
-    // Astro writes pages into the staging folder as it goes: counting them is the progress.
-    const progress = options.onProgress
-      ? setInterval(() => options.onProgress!(countHtml(staging)), 1000)
-      : undefined;
+    process.chdir(project);
     await build({
       root: project,
-      outDir: staging,
+      outDir: built,
       cacheDir,
       logLevel: options.logLevel ?? 'error',
       ...(options.base ? { base: options.base } : {}),
     });
+    process.chdir(cwd);
     if (progress) clearInterval(progress);
-    const pages = countHtml(staging);
+    const pages = countHtml(built);
     if (pages === 0) throw new SiteBuildError('the build produced no pages');
+    staging = mkdtempSync(join(parent, `.${basename(out)}.building-`));
+    moveFolder(built, staging);
     // Swap in the new site; the previous one stays until the new one is complete.
     const old = existsSync(out) ? `${staging}.old` : undefined;
     if (old) renameSync(out, old);
@@ -61,7 +72,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     if (old) rmSync(old, { recursive: true, force: true });
     return { out, pages };
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    if (staging) rmSync(staging, { recursive: true, force: true });
     if (error instanceof SiteBuildError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const where = (error as { loc?: { file?: string; line?: number; column?: number } })?.loc;
@@ -70,6 +81,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     (wrapped as { cause?: unknown }).cause = error;
     throw wrapped;
   } finally {
+    process.chdir(cwd);
+    if (progress) clearInterval(progress);
     rmSync(project, { recursive: true, force: true });
     restore('TOUCHSTONE_ROOT', saved.root);
     restore('TOUCHSTONE_OUT', saved.out);
@@ -81,6 +94,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
 function restore(name: string, value: string | undefined): void {
   if (value === undefined) delete process.env[name];
   else process.env[name] = value;
+}
+
+/** A rename when both folders are on one file system; otherwise a copy, then the source is removed. */
+function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 function countHtml(dir: string): number {

@@ -74,6 +74,7 @@ const strings = {
   source: { en: 'Source', zh: '来源' },
   consultant: { en: 'Consultant', zh: '顾问' },
   data: { en: 'Data (JSON)', zh: '数据（JSON）' },
+  withoutEvidence: { en: 'claimed without evidence, so it counts one level lower', zh: '未附证据，按低一级计分' },
   presenterView: { en: 'Presenter view (for the projector)', zh: '演示视图（投影用）' },
   answerThis: { en: 'Answer this questionnaire in the browser', zh: '在浏览器中填写本问卷' },
   contents: { en: 'Contents', zh: '目录' },

@@ -49,6 +49,9 @@ describe('touchstone init', () => {
     const plain = tempDir();
     touchstone(['init', plain]);
     expect(JSON.parse(readFileSync(join(plain, 'package.json'), 'utf8')).dependencies).toEqual({ touchstone: `^${version}` });
+    // Node 24 comes with npm install, as in Touchstone's own repository, so a Node 20 machine works too.
+    expect(JSON.parse(readFileSync(join(plain, 'package.json'), 'utf8')).devDependencies).toEqual({ node: '^24' });
+    expect(readFileSync(join(plain, '.nvmrc'), 'utf8')).toBe('24\n');
     const checkout = tempDir();
     touchstone(['init', checkout, '--from-checkout']);
     expect(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).dependencies).toEqual({ touchstone: `file:${REPO}` });

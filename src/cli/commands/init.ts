@@ -81,7 +81,11 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
     scripts: { validate: 'touchstone validate', check: 'touchstone check', build: 'touchstone build', dev: 'touchstone dev' },
     engines: { node: '>=22.12' },
     dependencies: { touchstone: packageSpec(fromCheckout) },
+    // The npm registry's `node` package: npm scripts and npx run on Node 24 even where the
+    // machine's own Node is older (as Touchstone's own repository does).
+    devDependencies: { node: '^24' },
   }, null, 2)}\n`;
+  files['.nvmrc'] = '24\n';
   files['.gitignore'] = 'node_modules/\ndist/\n.astro/\n';
 
   for (const folder of BUNDLED) {

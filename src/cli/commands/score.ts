@@ -32,10 +32,10 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   const zh = lang === 'zh';
   const label = r.period.label ? localText(r.period.label, lang) : `${r.period.start} – ${r.period.end}`;
   const lines: string[] = [];
-  lines.push(style('bold', `${orgName} — ${label}`) + `  (${r.org}/${r.version}, ${r.status}, ${r.respondents} ${zh ? '位受访者' : 'respondents'})`);
+  lines.push(style('bold', `${orgName} — ${label}`) + `  (${r.org}/${r.version}, ${zh ? (r.status === 'final' ? '终稿' : '草稿') : r.status}, ${r.respondents} ${zh ? '位答卷人' : r.respondents === 1 ? 'respondent' : 'respondents'})`);
   lines.push(style('dim', `${r.questionnaire} vs ${r.profile}`));
   lines.push('');
-  const head = zh ? ['', '得分', '最佳', '差距', '一致性'] : ['', 'score', 'target', 'gap', 'agreement'];
+  const head = zh ? ['', '得分', '业界最佳', '差距', '一致性'] : ['', 'score', 'target', 'gap', 'agreement'];
   const rows: string[][] = [];
   rows.push([zh ? '指数' : 'Index', fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
   const partRow = (p: PartScore) => [
