@@ -11,7 +11,7 @@ import { diffScores, type AuditDiff } from '../core/diff.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { takeValidatedWorkspace } from './preloaded.ts';
-import type { BilingualText, Lang } from './i18n.ts';
+import { LANGS, type BilingualText, type Lang } from './i18n.ts';
 
 export interface AuditView {
   org: string;
@@ -139,5 +139,12 @@ export const paths = {
   answer: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/answer/`,
 };
 
-/** Folder names that are site routes, so an organisation cannot use them. */
+/** Folder names that are site routes, so an organisation cannot use them (core rejects them too: path/reserved-name). */
 export const RESERVED_ORG_IDS = new Set(['questionnaires', 'methodology']);
+
+/** getStaticPaths of every per-audit route (report, presenter view, report.json): each audit in each language. */
+export function auditPagePaths(): { params: { lang: Lang; org: string; version: string } }[] {
+  const data = siteData();
+  return LANGS.flatMap((lang) => data.orgs.filter((o) => !RESERVED_ORG_IDS.has(o.id))
+    .flatMap((o) => o.audits.map((a) => ({ params: { lang, org: o.id, version: a.version } }))));
+}

@@ -1,13 +1,9 @@
 // The report's data beside the page: the ScoreResult, exactly as `touchstone score --json` prints it.
 import type { APIRoute } from 'astro';
-import { LANGS, type Lang } from '../../../../site/i18n.ts';
-import { findAudit, siteData, RESERVED_ORG_IDS } from '../../../../site/data.ts';
+import type { Lang } from '../../../../site/i18n.ts';
+import { auditPagePaths, findAudit, siteData } from '../../../../site/data.ts';
 
-export function getStaticPaths() {
-  const data = siteData();
-  return LANGS.flatMap((lang) => data.orgs.filter((o) => !RESERVED_ORG_IDS.has(o.id))
-    .flatMap((o) => o.audits.map((a) => ({ params: { lang, org: o.id, version: a.version } }))));
-}
+export const getStaticPaths = auditPagePaths;
 
 export const GET: APIRoute = ({ params }) => {
   const view = findAudit(siteData(), params.org!, params.version!)!;
