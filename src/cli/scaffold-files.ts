@@ -1,37 +1,19 @@
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { linkSync, lstatSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemaRef, schemasDirFor as schemasDirForWorkspace } from '../core/schema-location.ts';
 import { UserError } from './output.ts';
 
 /** This package's folder (the checkout or node_modules/touchstone). */
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PACKAGE_SCHEMAS = join(PACKAGE_DIR, 'schemas');
 
-/** Whether the workspace declares touchstone as a dependency in its package.json. */
-function dependsOnTouchstone(root: string): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-    return Boolean(pkg.dependencies?.touchstone ?? pkg.devDependencies?.touchstone);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Where the workspace's editors find the schemas: its own schemas/ (the Touchstone repository
- * itself), node_modules/touchstone/schemas when installed or declared, else this package's.
- */
+/** Where editors find the schemas (see src/core/schema-location.ts), with this package's as the fallback. */
 export function schemasDirFor(root: string): string {
-  if (existsSync(join(root, 'schemas', 'response.schema.json'))) return join(root, 'schemas');
-  const installed = join(root, 'node_modules', 'touchstone', 'schemas');
-  if (existsSync(installed) || dependsOnTouchstone(root)) return installed;
-  return PACKAGE_SCHEMAS;
+  return schemasDirForWorkspace(root, PACKAGE_SCHEMAS);
 }
 
-/** The modeline path from a file (absolute) to a schema file in `schemasDir`. */
-export function schemaRef(file: string, schemasDir: string, schema: string): string {
-  return relative(dirname(file), join(schemasDir, schema)).split(sep).join('/');
-}
+export { schemaRef };
 
 export function exists(path: string): boolean {
   try {

@@ -39,6 +39,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   const cacheDir = join(project, '.cache');
   const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
   process.env.TOUCHSTONE_ROOT = resolve(options.root);
+  // Pages that write a modeline (the answer page) need this package's schemas as the fallback,
+  // and inside Astro's bundle import.meta.url no longer says where the package is.
+  process.env.TOUCHSTONE_PACKAGE_SCHEMAS = join(PACKAGE_ROOT, 'schemas');
   process.env.TOUCHSTONE_OUT = built;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (options.base) process.env.TOUCHSTONE_BASE = options.base;

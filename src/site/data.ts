@@ -3,7 +3,8 @@
  * named by TOUCHSTONE_ROOT (default: the current folder). Pages never parse YAML themselves.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { schemasDirFor } from '../core/schema-location.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
 import { scoreAudit } from '../core/score.ts';
@@ -141,6 +142,21 @@ export const paths = {
 
 /** Folder names that are site routes, so an organisation cannot use them (core rejects them too: path/reserved-name). */
 export const RESERVED_ORG_IDS = new Set(['questionnaires', 'methodology']);
+
+/** getStaticPaths of every per-questionnaire route (browser, answer page): each version in each language. */
+export function questionnairePagePaths(): { params: { lang: Lang; id: string; version: string } }[] {
+  const data = siteData();
+  return LANGS.flatMap((lang) => data.questionnaires.map((q) => ({ params: { lang, id: q.data.id, version: q.data.version } })));
+}
+
+export function findQuestionnaire(data: SiteData, id: string, version: string): QuestionnaireModel | undefined {
+  return data.questionnaires.find((q) => q.data.id === id && q.data.version === version);
+}
+
+/** Where the schemas a written response file should name are (see src/core/schema-location.ts). */
+export function schemasDir(data: SiteData): string {
+  return schemasDirFor(data.root, process.env.TOUCHSTONE_PACKAGE_SCHEMAS ?? join(data.root, 'node_modules', 'touchstone', 'schemas'));
+}
 
 /** getStaticPaths of every per-audit route (report, presenter view, report.json): each audit in each language. */
 export function auditPagePaths(): { params: { lang: Lang; org: string; version: string } }[] {

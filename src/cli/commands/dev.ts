@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.ts';
 import { validateWorkspace } from '../../core/validate.ts';
 import { PACKAGE_ROOT } from '../../site/build-site.ts';
@@ -24,6 +25,7 @@ export function registerDev(program: Command, context: CommandContext): void {
       }
       if (hasErrors(diagnostics)) process.stderr.write('The site shows these errors until they are fixed; it reloads on every save.\n');
       process.env.TOUCHSTONE_ROOT = root;
+      process.env.TOUCHSTONE_PACKAGE_SCHEMAS = join(PACKAGE_ROOT, 'schemas');
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
       const { dev } = await import('astro');
       const server = await dev({ root: PACKAGE_ROOT, logLevel: 'warn', server: { port, host: options.host ?? '127.0.0.1' } });
