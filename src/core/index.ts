@@ -1,6 +1,6 @@
 /** The public API of Touchstone's core: pure TypeScript, no Astro, React or terminal formatting. */
 export { validateWorkspace, type ValidationResult } from './validate.ts';
-export { scoreAudit, NotScorableError, type ScoreOptions } from './score.ts';
+export { scoreAudit, scoreAuditIn, NotScorableError, type ScoreOptions } from './score.ts';
 export { krippendorffAlpha, type AlphaLevel } from './stats/krippendorff.ts';
 export { findAudit, latestAudit, previousAudit, type AuditLookup } from './select.ts';
 export { compareDiagnostics, hasErrors, type Diagnostic, type Severity } from './diagnostics.ts';

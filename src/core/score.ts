@@ -25,11 +25,26 @@ export class NotScorableError extends Error {}
  * changes nothing but the file names in the traces).
  */
 export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptions = {}): ScoreResult {
+  const org = ws.orgs.find((o) => o.id === audit.org);
+  const lang: Lang = options.lang ?? org?.org.data.locale ?? 'en';
+  return scoreAuditIn(audit, ws, [lang])[lang]!;
+}
+
+/**
+ * Scores one audit once and gives the result in each of `langs`. Only the action plan's
+ * texts depend on the language, so a bilingual site need not score every audit twice.
+ */
+export function scoreAuditIn<L extends Lang>(audit: AuditModel, ws: Workspace, langs: readonly L[]): Record<L, ScoreResult> {
+  const { result: { people, ...rest }, actionsIn } = scoreOnce(audit, ws);
+  // Keys in the documented order (actions before people), so the JSON reads the same as before.
+  return Object.fromEntries(langs.map((lang) => [lang, { ...rest, actions: actionsIn(lang), people }])) as Record<L, ScoreResult>;
+}
+
+function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult, 'actions'>; actionsIn: (lang: Lang) => ScoreResult['actions'] } {
   const q = audit.questionnaire;
   const benchmark = audit.benchmark;
   if (!q || !benchmark) throw new NotScorableError(`${audit.org}/${audit.version} refers to a questionnaire or benchmark that did not load`);
   const org = ws.orgs.find((o) => o.id === audit.org);
-  const lang: Lang = options.lang ?? org?.org.data.locale ?? 'en';
   const anonymous = audit.audit.data.anonymous ?? false;
   const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
 
@@ -94,7 +109,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptio
   const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
   const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', { en: 'Cross-industry benchmark', zh: '跨行业标杆' });
 
-  const result: ScoreResult = {
+  const result: Omit<ScoreResult, 'actions'> = {
     org: audit.org,
     version: audit.version,
     questionnaire: q.key,
@@ -113,7 +128,6 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptio
     consistency,
     benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
     recovery,
-    actions: rankActions(q, aggregates.values(), lang),
     people: responses.map((r) => ({
       id: r.data.respondent.id,
       role: r.data.respondent.role,
@@ -121,7 +135,10 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptio
       file: r.source.file,
     })),
   };
-  return anonymous ? anonymize(result, audit.audit.data['min-role-size'] ?? 3) : result;
+  return {
+    result: anonymous ? anonymize(result, audit.audit.data['min-role-size'] ?? 3) : result,
+    actionsIn: (lang) => rankActions(q, aggregates.values(), lang),
+  };
 }
 
 /**
@@ -129,7 +146,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptio
  * often a person's name), and roles held by fewer than `minRoleSize` people hidden, since
  * "the only finance respondent said 1" names that person as surely as their name would.
  */
-function anonymize(result: ScoreResult, minRoleSize: number): ScoreResult {
+function anonymize<R extends Omit<ScoreResult, 'actions'>>(result: R, minRoleSize: number): R {
   const alias = new Map(result.people.map((p, i) => [p.id, `respondent-${i + 1}`]));
   const roleCount = new Map<string, number>();
   for (const p of result.people) if (p.role !== null) roleCount.set(p.role, (roleCount.get(p.role) ?? 0) + 1);

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { schemasDirFor } from '../core/schema-location.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
-import { scoreAudit } from '../core/score.ts';
+import { scoreAuditIn } from '../core/score.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
@@ -76,7 +76,7 @@ function load(root: string): SiteData {
         org: o.id,
         version: model.version,
         model,
-        score: { en: scoreAudit(model, workspace, { lang: 'en' }), zh: scoreAudit(model, workspace, { lang: 'zh' }) },
+        score: scoreAuditIn(model, workspace, LANGS),
         previous: audits[audits.length - 1],
         hasNotes: Boolean(model.notes),
       };
