@@ -33,7 +33,7 @@ export default defineConfig({
   outDir: process.env.TOUCHSTONE_OUT ?? './dist',
   base: process.env.TOUCHSTONE_BASE ?? '/',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
     plugins: [watchWorkspace()],

@@ -166,10 +166,16 @@ if (!process.argv.includes('--no-site')) {
   const pages = htmlFiles(siteOut);
   const reports = pages.filter((p) => /\/(en|zh)\/[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(questionnaires|methodology)\//.test(p));
   const reportBytes = reports.reduce((n, p) => n + statSync(p).size, 0) / Math.max(1, reports.length);
+  // The baseline writes what Touchstone wrote: as many HTML pages and JSON files, of the same sizes.
+  const jsonFiles = readdirSync(siteOut, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(siteOut, f));
+  const manifestFile = join(outDir, 'baseline-manifest.json');
+  writeFileSync(manifestFile, JSON.stringify({ html: pages.map((p) => statSync(p).size), json: jsonFiles.map((f) => statSync(f).size) }));
   const baselineOut = join(outDir, 'baseline-site');
   const baseline = measureProcess(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(repo, 'bench/baseline-site')], {
-    BASELINE_PAGES: String(pages.length), BASELINE_PAGE_BYTES: String(Math.round(reportBytes)), BASELINE_OUT: baselineOut,
+    BASELINE_MANIFEST: manifestFile, BASELINE_OUT: baselineOut,
   });
+  const baselinePages = htmlFiles(baselineOut).length;
+  if (baselinePages !== pages.length) throw new Error(`the baseline wrote ${baselinePages} pages, not ${pages.length}`);
   const ratio = touchstoneBuild.ms / baseline.ms;
   results.site = { orgs, pages: pages.length, reports: reports.length, reportHtmlBytes: Math.round(reportBytes), touchstone: touchstoneBuild, baseline };
   rows.push({ figure: `site build ${orgs} orgs × 3 versions (${reports.length} report pages, ${pages.length} pages) vs plain Astro`, value: `${(touchstoneBuild.ms / 1000).toFixed(1)} s vs ${(baseline.ms / 1000).toFixed(1)} s = ${ratio.toFixed(2)}×`, target: '≤ 2×', ok: ratio <= 2 });

@@ -1,8 +1,8 @@
 import type { Bilingual, Evidence } from './schema-types.ts';
 
 /**
- * The score result: the contract of `touchstone score --json`, of each report's
- * `report.json`, and of everything the site shows. Fields may be added; none renamed.
+ * The score result: the contract of `touchstone score --json`, of the site's
+ * `/data/<org>/<version>.json`, and of everything the site shows. Fields may be added; none renamed.
  * Scores are 0–100 with one decimal; `null` means "could not be computed" (never 0).
  */
 export interface ScoreResult {

@@ -132,7 +132,8 @@ export function href(path: string): string {
 export const paths = {
   portfolio: (lang: Lang) => `/${lang}/`,
   report: (lang: Lang, org: string, version: string) => `/${lang}/${org}/${version}/`,
-  reportJson: (lang: Lang, org: string, version: string) => `/${lang}/${org}/${version}/report.json`,
+  /** One per audit, whatever the page's language (the organisation's locale, as `touchstone score --json`). */
+  reportJson: (org: string, version: string) => `/data/${org}/${version}.json`,
   trend: (lang: Lang, org: string) => `/${lang}/${org}/`,
   questionnaire: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/`,
   methodology: (lang: Lang) => `/${lang}/methodology/`,
@@ -158,7 +159,12 @@ export function schemasDir(data: SiteData): string {
   return schemasDirFor(data.root, process.env.TOUCHSTONE_PACKAGE_SCHEMAS ?? join(data.root, 'node_modules', 'touchstone', 'schemas'));
 }
 
-/** getStaticPaths of every per-audit route (report, presenter view, report.json): each audit in each language. */
+/** getStaticPaths of the per-audit data files: each audit once. */
+export function auditDataPaths(): { params: { org: string; version: string } }[] {
+  return siteData().orgs.flatMap((o) => o.audits.map((a) => ({ params: { org: o.id, version: a.version } })));
+}
+
+/** getStaticPaths of every per-audit page (report, presenter view): each audit in each language. */
 export function auditPagePaths(): { params: { lang: Lang; org: string; version: string } }[] {
   const data = siteData();
   return LANGS.flatMap((lang) => data.orgs.filter((o) => !RESERVED_ORG_IDS.has(o.id))

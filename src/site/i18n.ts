@@ -75,6 +75,8 @@ const strings = {
   consultant: { en: 'Consultant', zh: '顾问' },
   data: { en: 'Data (JSON)', zh: '数据（JSON）' },
   withoutEvidence: { en: 'claimed without evidence, so it counts one level lower', zh: '未附证据，按低一级计分' },
+  noEvidence: { en: 'no evidence', zh: '无证据' },
+  filesUnder: { en: 'File paths are relative to', zh: '文件路径相对于' },
   presenterView: { en: 'Presenter view (for the projector)', zh: '演示视图（投影用）' },
   answerThis: { en: 'Answer this questionnaire in the browser', zh: '在浏览器中填写本问卷' },
   contents: { en: 'Contents', zh: '目录' },

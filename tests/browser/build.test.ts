@@ -41,6 +41,6 @@ describe('touchstone build', () => {
     expect(existsSync(join(out, 'stale.html'))).toBe(false);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('http-equiv="refresh"');
     expect(existsSync(join(out, 'en/acme/2026-q3/index.html'))).toBe(true);
-    expect(existsSync(join(out, 'zh/acme/2026-q3/report.json'))).toBe(true);
+    expect(existsSync(join(out, 'data/acme/2026-q3.json'))).toBe(true);
   });
 });

@@ -48,8 +48,10 @@ function reports(site: Site, lang: 'en' | 'zh'): string[] {
   return pagePaths(site.dir).filter((p) => new RegExp(`^/${lang}/(?!questionnaires/)[^/]+/[^/]+/$`).test(p));
 }
 
-function readJson(site: Site, path: string): ScoreResult {
-  return JSON.parse(readFileSync(join(site.dir, path, 'report.json'), 'utf8')) as ScoreResult;
+/** The data file of the audit a report page (/<lang>/<org>/<version>/) shows. */
+function readJson(site: Site, reportPath: string): ScoreResult {
+  const [, , org, version] = reportPath.split('/');
+  return JSON.parse(readFileSync(join(site.dir, 'data', org!, `${version}.json`), 'utf8')) as ScoreResult;
 }
 
 const siteNames = ['minimal', ...(withSample ? ['sample'] : [])];
@@ -166,15 +168,16 @@ describe.each(siteNames)('the %s site', (name) => {
     await context.close();
   });
 
-  it('serves report.json identical to `touchstone score --json` in each language', () => {
+  it('serves each audit\'s data as the object `touchstone score --json` prints, linked from the report in both languages', () => {
     const site = sites[name]!;
     const root = name === 'sample' ? REPO : MINIMAL;
-    for (const lang of ['en', 'zh'] as const) {
-      for (const path of reports(site, lang).slice(-2)) {
-        const [, , org, version] = path.split('/');
-        const cli = touchstone(['score', `${org}/${version}`, '--root', root, '--json', '--lang', lang]);
-        expect(cli.code).toBe(0);
-        expect(readFileSync(join(site.dir, path, 'report.json'), 'utf8')).toBe(cli.stdout);
+    for (const path of reports(site, 'en').slice(-2)) {
+      const [, , org, version] = path.split('/');
+      const cli = touchstone(['score', `${org}/${version}`, '--root', root, '--json']);
+      expect(cli.code).toBe(0);
+      expect(readJson(site, path)).toEqual(JSON.parse(cli.stdout));
+      for (const lang of ['en', 'zh']) {
+        expect(readFileSync(join(site.dir, lang, org!, version!, 'index.html'), 'utf8')).toContain(`href="/data/${org}/${version}.json"`);
       }
     }
   });
@@ -289,11 +292,11 @@ describe('hostile workspace text', () => {
     await page.close();
   });
 
-  it('never names respondents of an anonymous audit, in the page or in report.json', async () => {
+  it('never names respondents of an anonymous audit, in the page or in its JSON', async () => {
     const site = sites.hostile!;
     for (const lang of ['en', 'zh']) {
       const html = readFileSync(join(site.dir, lang, 'acme/2026-q1/index.html'), 'utf8');
-      const json = readFileSync(join(site.dir, lang, 'acme/2026-q1/report.json'), 'utf8');
+      const json = readFileSync(join(site.dir, 'data/acme/2026-q1.json'), 'utf8');
       for (const text of [html, json]) {
         expect(text).not.toContain('Ada Chen');
         expect(text).not.toContain('responses/ceo.yaml');
