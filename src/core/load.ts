@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DiagnosticBag, FILE_START } from './diagnostics.ts';
+import { DiagnosticBag, FILE_START, type Diagnostic } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
 import {
   indexQuestionnaire, type AuditModel, type BenchmarkModel, type Loaded, type OrgModel, type QuestionnaireModel,
@@ -10,23 +10,36 @@ import { reportSchemaErrors } from './schema-errors.ts';
 import { neutralizeBidiControls } from './text-safety.ts';
 import { validators, type FileKind } from './schemas.ts';
 import { WorkspaceReader } from './workspace-files.ts';
-import { parseYamlFile } from './yaml-file.ts';
+import { parseYamlFile, sourceFromParsed, type ParsedYaml, type SourceFile } from './yaml-file.ts';
+
+/**
+ * A file parsed ahead of loading (by the CLI's worker threads): what parseYamlFile would have
+ * returned for it, and the diagnostics it would have reported. Keyed by path relative to the root.
+ */
+export interface PreparsedFile { parsed?: ParsedYaml; diagnostics: Diagnostic[] }
+export type Preparsed = ReadonlyMap<string, PreparsedFile>;
 
 /**
  * Reads a workspace folder into typed models. Every file is parsed and checked against its
  * schema; a file that fails is reported and left out of the model (so later stages only ever
  * see well-formed data), but loading goes on so that one run reports every problem.
  */
-export function loadWorkspace(root: string, bag: DiagnosticBag): Workspace {
+export function loadWorkspace(root: string, bag: DiagnosticBag, preparsed?: Preparsed): Workspace {
   const reader = new WorkspaceReader(root, bag);
   const workspace: Workspace = { root, questionnaires: new Map(), benchmarks: new Map(), orgs: [], allAudits: [], broken: new Set() };
-  const load = <T>(absolute: string, kind: FileKind): Loaded<T> | undefined => {
-    const bytes = reader.read(absolute);
-    if (!bytes) {
-      workspace.broken.add(reader.rel(absolute));
-      return undefined;
+  // Only the parse moves to another thread: which files are read, and every check on them,
+  // stay here, in this one order.
+  const parse = (absolute: string): SourceFile | undefined => {
+    const ahead = preparsed?.get(reader.rel(absolute));
+    if (ahead) {
+      for (const d of ahead.diagnostics) bag.add(d);
+      return ahead.parsed && sourceFromParsed(ahead.parsed);
     }
-    const source = parseYamlFile(reader.rel(absolute), bytes, bag);
+    const bytes = reader.read(absolute);
+    return bytes && parseYamlFile(reader.rel(absolute), bytes, bag);
+  };
+  const load = <T>(absolute: string, kind: FileKind): Loaded<T> | undefined => {
+    const source = parse(absolute);
     if (!source) {
       workspace.broken.add(reader.rel(absolute));
       return undefined;

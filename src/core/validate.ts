@@ -1,6 +1,6 @@
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { crossCheck } from './cross-checks.ts';
-import { loadWorkspace } from './load.ts';
+import { loadWorkspace, type Preparsed } from './load.ts';
 import type { Workspace } from './model.ts';
 
 export interface ValidationResult {
@@ -9,10 +9,13 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-/** Loads and checks a whole workspace, reporting every problem found (never only the first). */
-export function validateWorkspace(root: string): ValidationResult {
+/**
+ * Loads and checks a whole workspace, reporting every problem found (never only the first).
+ * `preparsed` holds files already parsed elsewhere (the CLI parses on worker threads).
+ */
+export function validateWorkspace(root: string, options: { preparsed?: Preparsed } = {}): ValidationResult {
   const bag = new DiagnosticBag();
-  const workspace = loadWorkspace(root, bag);
+  const workspace = loadWorkspace(root, bag, options.preparsed);
   crossCheck(workspace, bag);
   return { workspace, diagnostics: bag.sorted() };
 }

@@ -85,8 +85,11 @@ function decodeUtf8(bytes: Uint8Array, file: string, bag: DiagnosticBag): string
   }
 }
 
-/** Offsets of every value (and of its key, inside maps), by data path: built once, looked up in O(1). */
-type PositionIndex = Map<string, { value: number; key?: number }>;
+/**
+ * Where every value sits (and its key, inside maps), by data path: parallel arrays, so that a
+ * parse done in a worker thread crosses to the main thread cheaply (see ParsedYaml).
+ */
+interface PositionTable { paths: string[]; offsets: number[] }
 
 const SEP = '\u0001';
 
@@ -94,14 +97,18 @@ const SEP = '\u0001';
  * One walk over the document that checks nesting depth and key safety, and records where
  * every value sits, so that the Document itself can be dropped once the data is out.
  */
-function walkDocument(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): PositionIndex | undefined {
-  const index: PositionIndex = new Map();
+function walkDocument(doc: Document, lc: LineCounter, file: string, bag: DiagnosticBag): PositionTable | undefined {
+  const table: PositionTable = { paths: [], offsets: [] };
+  const record = (path: string, value: number, key: number) => {
+    table.paths.push(path);
+    table.offsets.push(value, key);
+  };
   let ok = true;
   const walk = (node: unknown, path: string, depth: number, keyOffset?: number): void => {
     if (!ok) return;
     const offset = (node as YamlNode | null)?.range?.[0];
-    if (offset !== undefined) index.set(path, keyOffset === undefined ? { value: offset } : { value: offset, key: keyOffset });
-    else if (keyOffset !== undefined) index.set(path, { value: keyOffset, key: keyOffset });
+    if (offset !== undefined) record(path, offset, keyOffset ?? -1);
+    else if (keyOffset !== undefined) record(path, keyOffset, keyOffset);
     if (!isCollection(node)) return;
     if (depth > LIMITS.depth) {
       ok = false;
@@ -131,7 +138,37 @@ function walkDocument(doc: Document, lc: LineCounter, file: string, bag: Diagnos
     });
   };
   walk(doc.contents, '', 1);
-  return ok ? index : undefined;
+  return ok ? table : undefined;
+}
+
+/**
+ * A parsed file as plain data (structured-cloneable): what a worker thread sends back.
+ * sourceFromParsed turns it into a SourceFile.
+ */
+export interface ParsedYaml {
+  file: string;
+  data: unknown;
+  positions: PositionTable;
+  /** Offsets where each line starts (the LineCounter's), to turn offsets into line and column. */
+  lineStarts: number[];
+}
+
+/** A SourceFile over a parse, wherever it was done; the lookup table is built on the first locate. */
+export function sourceFromParsed(parsed: ParsedYaml): SourceFile {
+  let index: Map<string, number> | undefined;
+  const lc = new LineCounter();
+  for (const start of parsed.lineStarts) lc.lineStarts.push(start);
+  return {
+    file: parsed.file,
+    data: parsed.data,
+    locate(path, options) {
+      if (!index) {
+        index = new Map();
+        parsed.positions.paths.forEach((p, i) => index!.set(p, i));
+      }
+      return locate(index, parsed.positions.offsets, lc, path, options?.key ?? false);
+    },
+  };
 }
 
 /**
@@ -140,6 +177,12 @@ function walkDocument(doc: Document, lc: LineCounter, file: string, bag: Diagnos
  * bombs, unsafe keys or absurd nesting.
  */
 export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBag): SourceFile | undefined {
+  const parsed = parseYaml(file, bytes, bag);
+  return parsed && sourceFromParsed(parsed);
+}
+
+/** parseYamlFile's work, with its result as plain data (see ParsedYaml). */
+export function parseYaml(file: string, bytes: Uint8Array, bag: DiagnosticBag): ParsedYaml | undefined {
   if (bytes.length > LIMITS.fileBytes) {
     bag.error(file, FILE_START, 'file/too-large',
       `the file is ${bytes.length} bytes; the limit is ${LIMITS.fileBytes} bytes (split it, or check it is the right file)`);
@@ -165,8 +208,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBa
     bag.error(file, pos, code, `${firstLine(error.message)}${hint}${more > 0 ? ` (${more} more syntax error${more > 1 ? 's' : ''} after this one)` : ''}`);
     return undefined;
   }
-  const index = walkDocument(doc, lineCounter, file, bag);
-  if (!index) return undefined;
+  const positions = walkDocument(doc, lineCounter, file, bag);
+  if (!positions) return undefined;
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: LIMITS.aliasCount });
@@ -176,7 +219,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBa
       `aliases expand to too much data (${error instanceof Error ? error.message : 'limit reached'}); write the values out`);
     return undefined;
   }
-  return { file, data, locate: (path, options) => locate(index, lineCounter, path, options?.key ?? false) };
+  return { file, data, positions, lineStarts: lineCounter.lineStarts };
 }
 
 function firstAlias(doc: Document): number | undefined {
@@ -190,11 +233,13 @@ function firstAlias(doc: Document): number | undefined {
   return offset;
 }
 
-function locate(index: PositionIndex, lc: LineCounter, path: DataPath, key: boolean): Position {
+function locate(index: Map<string, number>, offsets: number[], lc: LineCounter, path: DataPath, key: boolean): Position {
   // The value itself, or else its nearest ancestor that exists (e.g. the map missing a required key).
   for (let n = path.length; n >= 0; n--) {
-    const entry = index.get(path.slice(0, n).join(SEP));
-    if (entry) return lc.linePos(key && n === path.length && entry.key !== undefined ? entry.key : entry.value);
+    const i = index.get(path.slice(0, n).join(SEP));
+    if (i === undefined) continue;
+    const keyOffset = offsets[2 * i + 1]!;
+    return lc.linePos(key && n === path.length && keyOffset !== -1 ? keyOffset : offsets[2 * i]!);
   }
   return FILE_START;
 }

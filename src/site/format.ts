@@ -17,16 +17,56 @@ const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDig
 const UP_TO: Intl.NumberFormatOptions[] = [0, 1, 2, 3, 4, 5, 6].map((d) => ({ maximumFractionDigits: d }));
 const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
 
+/**
+ * A number with `min`–`max` decimals, exactly as Intl.NumberFormat writes it in English and
+ * Chinese, without Intl in the common case (a portfolio build formats millions of numbers).
+ * Below 1000 both locales write plain ASCII digits and "." with no grouping, and Intl rounds the
+ * shortest decimal that reads back as the double (what String() writes), half away from zero:
+ * so does this. Anything else goes to Intl. tests/unit/format.test.ts checks the two agree.
+ */
+function fixed(value: number, lang: Lang, min: number, max: number, options: Intl.NumberFormatOptions): string {
+  const text = String(value);
+  if (!(Math.abs(value) < 1000) || Object.is(value, -0) || text.includes('e')) return nf(lang, options).format(value);
+  const negative = value < 0;
+  const abs = negative ? text.slice(1) : text;
+  const dot = abs.indexOf('.');
+  let digits = dot === -1 ? abs : abs.slice(0, dot) + abs.slice(dot + 1);
+  let whole = dot === -1 ? abs.length : dot;
+  let decimals = digits.length - whole;
+  if (decimals > max) {
+    const up = digits.charCodeAt(whole + max) >= 53; // the next digit is 5 or more
+    digits = digits.slice(0, whole + max);
+    decimals = max;
+    if (up) {
+      let i = digits.length - 1;
+      while (i >= 0 && digits[i] === '9') i--;
+      digits = i < 0 ? `1${'0'.repeat(digits.length)}` : `${digits.slice(0, i)}${Number(digits[i]) + 1}${'0'.repeat(digits.length - i - 1)}`;
+      if (i < 0) whole++;
+    }
+  }
+  while (decimals > min && digits[digits.length - 1] === '0') {
+    digits = digits.slice(0, -1);
+    decimals--;
+  }
+  if (decimals < min) {
+    digits += '0'.repeat(min - decimals);
+    decimals = min;
+  }
+  // 1,000 and up is grouped; a negative that rounds to zero is "-0" in Intl: leave both to it.
+  if (whole > 3 || (negative && /^0*$/.test(digits))) return nf(lang, options).format(value);
+  return `${negative ? '-' : ''}${digits.slice(0, whole)}${decimals ? `.${digits.slice(whole)}` : ''}`;
+}
+
 /** A 0–100 score with one decimal; an em dash when it could not be computed. */
 export function score(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return nf(lang, ONE_DECIMAL).format(value);
+  return fixed(value, lang, 1, 1, ONE_DECIMAL);
 }
 
 /** A signed change: +3.2 / −1.0 / ±0.0. */
 export function delta(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  const abs = nf(lang, ONE_DECIMAL).format(Math.abs(value));
+  const abs = fixed(Math.abs(value), lang, 1, 1, ONE_DECIMAL);
   if (Math.abs(value) < 0.05) return `±${abs}`;
   return `${value > 0 ? '+' : '−'}${abs}`;
 }
@@ -34,7 +74,8 @@ export function delta(value: number | null | undefined, lang: Lang): string {
 /** A plain number: levels, metric values, counts. */
 export function num(value: number | null | undefined, lang: Lang, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return nf(lang, UP_TO[digits] ?? { maximumFractionDigits: digits }).format(value);
+  const options = UP_TO[digits];
+  return options ? fixed(value, lang, 0, digits, options) : nf(lang, { maximumFractionDigits: digits }).format(value);
 }
 
 /** A share 0–1 as a percentage. */
@@ -46,7 +87,7 @@ export function pct(value: number | null | undefined, lang: Lang): string {
 /** Krippendorff's alpha, two decimals. */
 export function alpha(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return ui(lang, 'agreementUndefined');
-  return nf(lang, TWO_DECIMALS).format(value);
+  return fixed(value, lang, 2, 2, TWO_DECIMALS);
 }
 
 /** A calendar date (YYYY-MM-DD or an ISO timestamp) in the reader's language, in UTC. */

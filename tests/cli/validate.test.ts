@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
+import { FIXTURES, REPO, hasStackTrace, removeWorkspace, touchstone, workspaceFrom, type OverlayContent } from '../helpers/cli.ts';
 import { join } from 'node:path';
 
 const created: string[] = [];
@@ -63,5 +63,29 @@ describe('touchstone validate', () => {
   it('reads the workspace from TOUCHSTONE_ROOT', () => {
     const result = touchstone(['validate'], { cwd: '/', env: { TOUCHSTONE_ROOT: join(FIXTURES, 'minimal') } });
     expect(result.status).toBe(0);
+  });
+});
+
+describe('touchstone validate on worker threads', () => {
+  it('reports exactly what a single-threaded run reports, for every kind of broken file', async () => {
+    const { CASES } = await import('./bad-input.cases.ts');
+    const ceo = 'audits/acme/2026-q1/responses/ceo.yaml';
+    // Every case that breaks one response file, each in a file of its own, in one workspace.
+    const overlay: Record<string, OverlayContent> = {};
+    CASES.forEach((c, i) => {
+      const keys = Object.keys(c.overlay);
+      if (keys.length === 1 && keys[0] === ceo) overlay[`audits/acme/2026-q1/responses/case-${String(i).padStart(2, '0')}.yaml`] = c.overlay[ceo]!;
+    });
+    expect(Object.keys(overlay).length).toBeGreaterThan(20);
+    const root = workspaceFrom('minimal', overlay);
+    created.push(root);
+    const single = touchstone(['validate', '--root', root, '--format', 'json'], { env: { TOUCHSTONE_PARSE_THREADS: '0' } });
+    const threaded = touchstone(['validate', '--root', root, '--format', 'json'], { env: { TOUCHSTONE_PARSE_THREADS: '3' } });
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).not.toMatch(/\n\s+at /);
+    const codes = new Set((JSON.parse(threaded.stdout) as { code: string }[]).map((d) => d.code));
+    for (const code of ['yaml/syntax', 'yaml/duplicate-key', 'yaml/alias-limit', 'yaml/too-deep', 'yaml/unsafe-key', 'file/too-large', 'file/encoding', 'file/empty', 'schema/type'])
+      expect(codes, code).toContain(code);
+    expect(threaded.stdout).toBe(single.stdout);
   });
 });

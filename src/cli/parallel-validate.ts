@@ -1,0 +1,92 @@
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Preparsed, PreparsedFile } from '../core/load.ts';
+import { LIMITS } from '../core/limits.ts';
+import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
+
+/**
+ * validateWorkspace with the YAML parsing spread over worker threads. Parsing is most of the
+ * time of a large workspace (the yaml package reads about 3 MB/s, and it keeps the positions
+ * every diagnostic needs); everything else — which files are read, every check, the order of
+ * the diagnostics — stays on this thread and in core, so the result is the same as
+ * validateWorkspace's. Being async, it also leaves this thread free meanwhile: `touchstone
+ * build` starts Astro while the workers parse.
+ */
+export async function validateInParallel(root: string): Promise<ValidationResult> {
+  let preparsed: Preparsed | undefined;
+  try {
+    preparsed = await parseAhead(root);
+  } catch (error) {
+    // A worker that failed only costs time: everything is parsed here instead. When the
+    // thread count was set on purpose (tests, measurements), a failure is a bug to see.
+    if (process.env.TOUCHSTONE_PARSE_THREADS !== undefined) throw error;
+    preparsed = undefined;
+  }
+  return validateWorkspace(root, { preparsed });
+}
+
+/** Below this many bytes of YAML, starting threads costs more than it saves. */
+const MIN_BYTES = 512 * 1024;
+/** At most this many files are parsed ahead; a workspace beyond it is parsed on the main thread. */
+const MAX_FILES = 50_000;
+
+async function parseAhead(root: string): Promise<Preparsed | undefined> {
+  const files = candidates(root);
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  // TOUCHSTONE_PARSE_THREADS sets the number of threads (0: parse on the main thread only).
+  const forced = process.env.TOUCHSTONE_PARSE_THREADS === undefined ? undefined : Number(process.env.TOUCHSTONE_PARSE_THREADS);
+  const threads = forced !== undefined && Number.isInteger(forced) && forced >= 0
+    ? Math.min(forced, 16)
+    : bytes < MIN_BYTES ? 0 : Math.min(availableParallelism(), 4, Math.ceil(bytes / MIN_BYTES));
+  if (threads === 0 || files.length === 0) return undefined;
+  // Largest first, each to the least loaded thread: the threads finish together.
+  const shares = Array.from({ length: threads }, () => ({ bytes: 0, files: [] as string[] }));
+  for (const file of files.sort((a, b) => b.size - a.size)) {
+    const share = shares.reduce((min, s) => (s.bytes < min.bytes ? s : min));
+    share.bytes += file.size;
+    share.files.push(file.rel);
+  }
+  const results = await Promise.all(shares.map((share) => runWorker(root, share.files)));
+  return new Map(results.flat());
+}
+
+function runWorker(root: string, files: string[]): Promise<[string, PreparsedFile][]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root, files } });
+    worker.once('message', (message: [string, PreparsedFile][]) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`parse worker exited with code ${code}`)));
+  });
+}
+
+/**
+ * The YAML files loadWorkspace may read: plain files under the workspace's own folders, found
+ * without following links (a link is left to loadWorkspace, which checks where it leads) and
+ * without hidden entries, within the size limit (larger ones are reported by loadWorkspace).
+ */
+function candidates(root: string): { rel: string; size: number }[] {
+  const out: { rel: string; size: number }[] = [];
+  const visit = (rel: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.slice(0, LIMITS.filesPerFolder)) {
+      if (out.length >= MAX_FILES || entry.name.startsWith('.')) continue;
+      const path = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile() && entry.name.endsWith('.yaml')) {
+        const size = statSync(join(root, path)).size;
+        if (size <= LIMITS.fileBytes) out.push({ rel: path, size });
+      }
+    }
+  };
+  const settings = lstatSync(join(root, 'touchstone.yaml'), { throwIfNoEntry: false });
+  if (settings?.isFile() && settings.size <= LIMITS.fileBytes) out.push({ rel: 'touchstone.yaml', size: settings.size });
+  for (const dir of ['questionnaires', 'benchmarks', 'audits']) visit(dir);
+  return out;
+}

@@ -1,0 +1,23 @@
+// A worker thread of parallel-validate.ts: parses the YAML files it is given and sends back
+// each one's ParsedYaml and diagnostics. It reads nothing it was not given.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { DiagnosticBag } from '../core/diagnostics.ts';
+import type { PreparsedFile } from '../core/load.ts';
+import { parseYaml } from '../core/yaml-file.ts';
+
+const { root, files } = workerData as { root: string; files: string[] };
+const out: [string, PreparsedFile][] = [];
+for (const rel of files) {
+  const bag = new DiagnosticBag();
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(join(root, rel));
+  } catch {
+    continue; // gone or unreadable since it was listed: the main thread reads it and says so
+  }
+  const parsed = parseYaml(rel, bytes, bag);
+  out.push([rel, parsed ? { parsed, diagnostics: bag.items } : { diagnostics: bag.items }]);
+}
+parentPort!.postMessage(out);
