@@ -47,22 +47,27 @@ export interface SiteData {
   git: { commit: string; date: string } | null;
 }
 
-let cached: SiteData | undefined;
+let cached: Promise<SiteData> | undefined;
 
 export function workspaceRoot(): string {
   return resolve(process.env.TOUCHSTONE_ROOT || process.cwd());
 }
 
-/** Loads the workspace once per build; in `astro dev` every page view reloads it, so edits show at once. */
-export function siteData(): SiteData {
+/**
+ * Loads the workspace once per build; in `astro dev` every page view reloads it, so edits show
+ * at once. A promise: `touchstone build` starts Astro while it is still validating the workspace.
+ */
+export function siteData(): Promise<SiteData> {
   if (cached && !import.meta.env?.DEV) return cached;
   cached = load(workspaceRoot());
   return cached;
 }
 
-function load(root: string): SiteData {
-  // In a build, the CLI has just validated this workspace; in `astro dev`, read it afresh each time.
-  const { workspace, diagnostics } = (!import.meta.env?.DEV && takeValidatedWorkspace(root)) || validateWorkspace(root);
+async function load(root: string): Promise<SiteData> {
+  // In a build, the CLI validates this workspace (and hands it over); in `astro dev`, or a plain
+  // `astro build`, it is read here, afresh each time.
+  const handoff = import.meta.env?.DEV ? undefined : takeValidatedWorkspace(root);
+  const { workspace, diagnostics } = handoff ? await handoff : validateWorkspace(root);
   if (hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
       .map((d) => `${d.file}:${d.line}:${d.col}: error ${d.code}: ${d.message}`);
@@ -145,8 +150,8 @@ export const paths = {
 export const RESERVED_ORG_IDS = new Set(['questionnaires', 'methodology']);
 
 /** getStaticPaths of every per-questionnaire route (browser, answer page): each version in each language. */
-export function questionnairePagePaths(): { params: { lang: Lang; id: string; version: string } }[] {
-  const data = siteData();
+export async function questionnairePagePaths(): Promise<{ params: { lang: Lang; id: string; version: string } }[]> {
+  const data = await siteData();
   return LANGS.flatMap((lang) => data.questionnaires.map((q) => ({ params: { lang, id: q.data.id, version: q.data.version } })));
 }
 
@@ -160,13 +165,13 @@ export function schemasDir(data: SiteData): string {
 }
 
 /** getStaticPaths of the per-audit data files: each audit once. */
-export function auditDataPaths(): { params: { org: string; version: string } }[] {
-  return siteData().orgs.flatMap((o) => o.audits.map((a) => ({ params: { org: o.id, version: a.version } })));
+export async function auditDataPaths(): Promise<{ params: { org: string; version: string } }[]> {
+  return (await siteData()).orgs.flatMap((o) => o.audits.map((a) => ({ params: { org: o.id, version: a.version } })));
 }
 
 /** getStaticPaths of every per-audit page (report, presenter view): each audit in each language. */
-export function auditPagePaths(): { params: { lang: Lang; org: string; version: string } }[] {
-  const data = siteData();
+export async function auditPagePaths(): Promise<{ params: { lang: Lang; org: string; version: string } }[]> {
+  const data = await siteData();
   return LANGS.flatMap((lang) => data.orgs.filter((o) => !RESERVED_ORG_IDS.has(o.id))
     .flatMap((o) => o.audits.map((a) => ({ params: { lang, org: o.id, version: a.version } }))));
 }

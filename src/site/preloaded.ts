@@ -1,22 +1,22 @@
-import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Workspace } from '../core/model.ts';
+import type { ValidationResult } from '../core/validate.ts';
 
 /**
- * `touchstone build` validates the workspace before it starts Astro, in the same process.
- * Astro's bundle carries its own copy of the core modules, so the validated workspace is
- * handed over through one well-known global instead of being read and parsed again.
+ * `touchstone build` validates the workspace in the same process as Astro's build, and starts
+ * Astro meanwhile. Astro's bundle carries its own copy of the core modules, so the validation
+ * (a promise, settled once the workers have parsed and the checks have run) is handed over
+ * through one well-known global instead of the workspace being read and parsed again.
  */
 const KEY = Symbol.for('touchstone.validated-workspace');
 
-interface Handoff { root: string; workspace: Workspace; diagnostics: Diagnostic[] }
+interface Handoff { root: string; validation: Promise<ValidationResult> }
 
-export function offerValidatedWorkspace(handoff: Handoff): void {
-  (globalThis as Record<symbol, unknown>)[KEY] = handoff;
+export function offerValidatedWorkspace(root: string, validation: Promise<ValidationResult>): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = { root, validation } satisfies Handoff;
 }
 
-export function takeValidatedWorkspace(root: string): Handoff | undefined {
+export function takeValidatedWorkspace(root: string): Promise<ValidationResult> | undefined {
   const handoff = (globalThis as Record<symbol, unknown>)[KEY] as Handoff | undefined;
-  return handoff && handoff.root === root ? handoff : undefined;
+  return handoff && handoff.root === root ? handoff.validation : undefined;
 }
 
 export function forgetValidatedWorkspace(): void {

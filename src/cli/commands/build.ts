@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.ts';
-import { validateWorkspace } from '../../core/validate.ts';
+import { validateInParallel } from '../parallel-validate.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
@@ -18,27 +18,34 @@ export function registerBuild(program: Command, context: CommandContext): void {
     .option('--verbose', 'show Astro\'s build log')
     .action(async (options: { root?: string; out?: string; base?: string; verbose?: boolean }) => {
       const root = resolveRoot(options.root);
+      const out = resolve(options.out ?? process.env.TOUCHSTONE_OUT ?? 'dist');
       const started = performance.now();
       const progress = new Progress(process.stderr);
       progress.step('validating the workspace');
-      const { workspace, diagnostics } = validateWorkspace(root);
-      progress.done();
-      if (hasErrors(diagnostics)) {
-        process.stdout.write(formatDiagnostics(diagnostics, 'text'));
-        process.stderr.write(`${summary(diagnostics)}\nThe site was not built: fix the errors above first.\n`);
-        context.exitCode = 1;
-        return;
-      }
-      const out = resolve(options.out ?? process.env.TOUCHSTONE_OUT ?? 'dist');
-      offerValidatedWorkspace({ root, workspace, diagnostics });
-      const audits = workspace.orgs.reduce((n, o) => n + o.audits.length, 0);
-      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+      // Astro's start (its config, bundling the site's own scripts) needs no data, so it runs
+      // while worker threads parse the YAML; the pages wait for the validation. An invalid
+      // workspace stops Astro at its first page, and nothing reaches the output folder, which
+      // is only swapped once a whole site is built.
+      const validation = validateInParallel(root);
+      offerValidatedWorkspace(root, validation);
+      const building = buildSite({
+        root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
+        onProgress: (pages) => progress.update(`${pages} pages written`),
+      });
+      building.catch(() => undefined); // awaited below, once the validation has been reported
       try {
+        const { workspace, diagnostics } = await validation.finally(() => progress.done());
+        if (hasErrors(diagnostics)) {
+          process.stdout.write(formatDiagnostics(diagnostics, 'text'));
+          process.stderr.write(`${summary(diagnostics)}\nThe site was not built: fix the errors above first.\n`);
+          context.exitCode = 1;
+          await building.catch(() => undefined); // let Astro stop and clean up its temporary folders
+          return;
+        }
+        const audits = workspace.orgs.reduce((n, o) => n + o.audits.length, 0);
+        const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
         progress.step(`scoring ${audits} audits and writing pages`);
-        const result = await buildSite({
-          root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
-          onProgress: (pages) => progress.update(`${pages} pages written`),
-        });
+        const result = await building;
         progress.done();
         const shown = relative(process.cwd(), result.out) || '.';
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -47,6 +54,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
           `${warnings} warning${warnings === 1 ? '' : 's'} (touchstone validate lists them), ${seconds} s\n`);
         context.exitCode = 0;
       } catch (error) {
+        await building.catch(() => undefined);
         if (error instanceof SiteBuildError) throw new UserError(error.message);
         throw error;
       } finally {

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.ts';
-import { validateWorkspace } from '../../core/validate.ts';
+import { validateInParallel } from '../parallel-validate.ts';
+import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { serveStatic } from '../../site/static-server.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
@@ -40,7 +41,7 @@ export function registerPdf(program: Command, context: CommandContext): void {
       const [org, version, extra] = spec.split('/');
       if (!org || extra !== undefined) throw new UsageError(`expected <org>/<version>, got "${spec}"`);
       const root = resolveRoot(options.root);
-      const { workspace, diagnostics } = validateWorkspace(root);
+      const { workspace, diagnostics } = await validateInParallel(root);
       if (hasErrors(diagnostics)) {
         process.stdout.write(formatDiagnostics(diagnostics, 'text'));
         process.stderr.write(`${summary(diagnostics)}\nNo PDF was made: fix the errors above first.\n`);
@@ -64,11 +65,15 @@ export function registerPdf(program: Command, context: CommandContext): void {
         if (!site) {
           scratch = mkdtempSync(join(tmpdir(), 'touchstone-pdf-'));
           site = join(scratch, 'site');
+          // The workspace was validated above: hand it to the site build rather than parse it again.
+          offerValidatedWorkspace(root, Promise.resolve({ workspace, diagnostics }));
           try {
             await buildSite({ root, out: site });
           } catch (error) {
             if (error instanceof SiteBuildError) throw new UserError(error.message);
             throw error;
+          } finally {
+            forgetValidatedWorkspace();
           }
         }
         await printPdf({ site, path: `/${lang}/${org}/${audit.version}/`, out, executablePath });

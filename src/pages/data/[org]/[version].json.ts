@@ -7,8 +7,8 @@ import { auditDataPaths, findAudit, siteData } from '../../../site/data.ts';
 
 export const getStaticPaths = auditDataPaths;
 
-export const GET: APIRoute = ({ params }) => {
-  const data = siteData();
+export const GET: APIRoute = async ({ params }) => {
+  const data = await siteData();
   const view = findAudit(data, params.org!, params.version!)!;
   const org = data.orgs.find((o) => o.id === params.org)!;
   const body = Buffer.from(JSON.stringify(view.score[org.locale]), 'utf8');
