@@ -30,7 +30,8 @@ export function registerBuild(program: Command, context: CommandContext): void {
       offerValidatedWorkspace(root, validation);
       const building = buildSite({
         root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
-        onProgress: (pages) => progress.update(`${pages} pages written`),
+        // Pages are written only once the validation is through: no count while validating.
+        onProgress: (pages) => { if (pages > 0) progress.update(`${pages} pages written`); },
       });
       building.catch(() => undefined); // awaited below, once the validation has been reported
       try {
