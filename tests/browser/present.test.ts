@@ -164,6 +164,26 @@ describe('the presenter view', () => {
     await page.close();
   });
 
+  it('zooms a slide taller than the window out to fit it, down to a readable minimum, and back when there is room', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const pageHeight = () => page.evaluate(() => ({ page: document.documentElement.scrollHeight, window: window.innerHeight }));
+    const zoomOf = (id: string) => page.locator(`#${id}`).evaluate((s) => Number((s as HTMLElement).style.zoom || 1));
+    await page.goto(`${minimal.url}${PRESENT}#intro`);
+    expect(await zoomOf('intro')).toBe(1); // it fits as it is
+    // A window too low for the slide: zoomed out until the page fits, or to 0.6 and scrolling.
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await expect.poll(() => zoomOf('intro')).toBeLessThan(1);
+    const zoom = await zoomOf('intro');
+    const { page: height, window: room } = await pageHeight();
+    if (zoom > 0.6) expect(height).toBeLessThanOrEqual(room + 1);
+    else expect(zoom).toBe(0.6);
+    // Room again (a larger projector, full screen): full size.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await expect.poll(() => zoomOf('intro')).toBe(1);
+    await context.close();
+  });
+
   it('works without JavaScript as one long page of sections', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -4,6 +4,11 @@
 
 const KEYS_NEXT = new Set(['ArrowRight', 'PageDown']);
 const KEYS_PREV = new Set(['ArrowLeft', 'PageUp']);
+/**
+ * A slide taller than the screen is zoomed out to fit, as slide software does, but not below
+ * this: smaller type is unreadable from the back of a room, so such a slide scrolls instead.
+ */
+const MIN_ZOOM = 0.6;
 
 export function startDeck(): void {
   const slides = [...document.querySelectorAll<HTMLElement>('[data-slide]')];
@@ -45,8 +50,22 @@ export function startDeck(): void {
       const hash = `#${slides[current]!.id}`;
       if (location.hash !== hash) history.replaceState(null, '', hash);
     }
+    fit(slides[current]!);
     if (changed) window.scrollTo(0, 0);
     if (options.focus) slides[current]!.focus({ preventScroll: true });
+  }
+
+  /** Zooms the slide out until the page is no taller than the window (CSS zoom reflows the layout). */
+  function fit(slide: HTMLElement): void {
+    slide.style.removeProperty('zoom');
+    // Measured without the slide's screen-high minimum, which is there for short slides only.
+    slide.style.setProperty('min-height', '0');
+    const bar = document.querySelector<HTMLElement>('.deck-bar')?.offsetHeight ?? 0;
+    const page = document.documentElement.scrollHeight;
+    slide.style.removeProperty('min-height');
+    if (page <= window.innerHeight) return;
+    const zoom = Math.max(MIN_ZOOM, (window.innerHeight - bar) / (page - bar));
+    slide.style.setProperty('zoom', zoom.toFixed(3));
   }
 
   const go = (i: number) => show(i, { focus: true, updateHash: true });
@@ -55,6 +74,8 @@ export function startDeck(): void {
   // The browser scrolls to the hash's target after load; a slide starts at the top instead.
   window.addEventListener('load', () => window.scrollTo(0, 0), { once: true });
   window.addEventListener('hashchange', () => show(slideOf(location.hash), { focus: true, updateHash: false }));
+  // A projector's resolution, full screen and the window's size change what fits.
+  window.addEventListener('resize', () => fit(slides[current]!));
   prevBtn?.addEventListener('click', () => go(current - 1));
   nextBtn?.addEventListener('click', () => go(current + 1));
   fullBtn?.addEventListener('click', () => {
