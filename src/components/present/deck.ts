@@ -55,17 +55,31 @@ export function startDeck(): void {
     if (options.focus) slides[current]!.focus({ preventScroll: true });
   }
 
-  /** Zooms the slide out until the page is no taller than the window (CSS zoom reflows the layout). */
+  /**
+   * Zooms the slide out as little as needed for the page to fit the window. CSS zoom reflows
+   * the slide (zoomed-out lines hold more words), so the height is not proportional to the zoom:
+   * the largest zoom that fits is found by bisection.
+   */
   function fit(slide: HTMLElement): void {
-    slide.style.removeProperty('zoom');
+    const fits = (zoom: number): boolean => {
+      if (zoom === 1) slide.style.removeProperty('zoom');
+      else slide.style.setProperty('zoom', zoom.toFixed(3));
+      return document.documentElement.scrollHeight <= window.innerHeight;
+    };
     // Measured without the slide's screen-high minimum, which is there for short slides only.
     slide.style.setProperty('min-height', '0');
-    const bar = document.querySelector<HTMLElement>('.deck-bar')?.offsetHeight ?? 0;
-    const page = document.documentElement.scrollHeight;
-    slide.style.removeProperty('min-height');
-    if (page <= window.innerHeight) return;
-    const zoom = Math.max(MIN_ZOOM, (window.innerHeight - bar) / (page - bar));
-    slide.style.setProperty('zoom', zoom.toFixed(3));
+    try {
+      if (fits(1) || !fits(MIN_ZOOM)) return; // fits as it is; or scrolls at the smallest readable size
+      let [lo, hi] = [MIN_ZOOM, 1];
+      for (let pass = 0; pass < 7; pass++) {
+        const mid = (lo + hi) / 2;
+        if (fits(mid)) lo = mid;
+        else hi = mid;
+      }
+      fits(lo);
+    } finally {
+      slide.style.removeProperty('min-height');
+    }
   }
 
   const go = (i: number) => show(i, { focus: true, updateHash: true });
