@@ -281,5 +281,11 @@ describe('the response YAML writer', () => {
     expect(validateResponse(parse(text))).toEqual([]);
     // ajv's limits are the schema's: a role over 200 characters is refused.
     expect(validateResponse({ ...response, respondent: { id: 'r-1', role: 'x'.repeat(201) } })).toEqual([{ path: '/respondent/role', message: 'must NOT have more than 200 characters' }]);
+    // …and in Chinese on the Chinese page, the schema's own hints included.
+    expect(validateResponse({ ...response, respondent: { id: 'r-1', role: 'x'.repeat(201) } }, 'zh')).toEqual([{ path: '/respondent/role', message: '不应多于 200 个字符' }]);
+    const badLink = { ...response, answers: { ...response.answers, 'a.one': { level: 3, evidence: [{ link: 'javascript:alert(1)' }] } } };
+    const link = (lang: 'en' | 'zh') => validateResponse(badLink, lang).find((p) => p.path === '/answers/a.one/evidence/0/link')?.message;
+    expect(link('zh')).toContain('链接必须以 http:// 或 https:// 开头');
+    expect(link('en')).toContain('a link must start with http://');
   });
 });

@@ -56,10 +56,10 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
     if (!loaded) return;
     let cancelled = false;
     void import('../../site/capture/validate.ts').then((m) => {
-      if (!cancelled) setCheck({ yaml, problems: m.validateResponse(response) });
+      if (!cancelled) setCheck({ yaml, problems: m.validateResponse(response, lang) });
     });
     return () => { cancelled = true; };
-  }, [yaml, response, loaded]);
+  }, [yaml, response, loaded, lang]);
 
   const ready = check !== null && check.yaml === yaml && check.problems.length === 0 && extra.length === 0;
   const fileName = `${/^[a-z0-9]+(-[a-z0-9]+)*$/.test(response.respondent.id) ? response.respondent.id : 'response'}.yaml`;

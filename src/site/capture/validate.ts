@@ -3,11 +3,15 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import defs from '../../../schemas/defs.schema.json' with { type: 'json' };
 import response from '../../../schemas/response.schema.json' with { type: 'json' };
 
 // ajv-formats ships CommonJS; its default export differs between bundlers and Node.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+// ajv-i18n's messages (CommonJS too): rewrites each error's message in Chinese, in place.
+const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
 
 let compiled: ValidateFunction | undefined;
 
@@ -28,17 +32,33 @@ export interface SchemaProblem {
   message: string;
 }
 
-/** ajv's errors for a response document; [] when it is valid. */
-export function validateResponse(doc: unknown): SchemaProblem[] {
+/**
+ * The schema's own hints for a failed pattern (shared with editors through `patternErrorMessage`,
+ * which is English), in Chinese for the Chinese page.
+ */
+const PATTERN_HINTS_ZH: Record<string, string> = {
+  'use lower-case letters, digits and single hyphens, e.g. "acme-retail"': '只能使用小写字母、数字和单个连字符，例如 "acme-retail"',
+  'a question id is "<part>.<name>" in lower case with hyphens, e.g. "reliability.same-answer"': '问题编号的格式是 "<部分>.<名称>"，小写并用连字符，例如 "reliability.same-answer"',
+  'a version like "1.0.0"': '版本号形如 "1.0.0"',
+  'a version like "2026.1"': '版本号形如 "2026.1"',
+  'name a questionnaire and its version, e.g. "cx-core@1.0.0"': '写出问卷及其版本，例如 "cx-core@1.0.0"',
+  'name a benchmark profile and its version, e.g. "best-in-class@2026.1"': '写出标杆档案及其版本，例如 "best-in-class@2026.1"',
+  'a link must start with http:// or https://, or be a relative path (no javascript:, data: or file: links)': '链接必须以 http:// 或 https:// 开头，或是相对路径（不接受 javascript:、data: 或 file: 链接）',
+};
+
+/** ajv's errors for a response document, in the page's language; [] when it is valid. */
+export function validateResponse(doc: unknown, lang: 'en' | 'zh' = 'en'): SchemaProblem[] {
   const validate = validator();
   if (validate(doc)) return [];
-  const errors = (validate.errors ?? []) as ErrorObject[];
+  // Copies: ajv reuses its error objects, and localizing rewrites their messages in place.
+  const errors = (validate.errors ?? []).map((e) => ({ ...e })) as ErrorObject[];
+  if (lang === 'zh') localizeZh(errors);
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     // anyOf branches repeat themselves; the schema's own words explain a failed pattern best.
     const hint = (e.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
-    const message = e.keyword === 'pattern' && hint ? hint : (e.message ?? e.keyword);
+    const message = e.keyword === 'pattern' && hint ? (lang === 'zh' ? PATTERN_HINTS_ZH[hint] ?? hint : hint) : (e.message ?? e.keyword);
     const key = `${e.instancePath}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
