@@ -95,6 +95,9 @@ describe('answer capture', () => {
     }
     expect(await page.inputValue(byId('momentum.owner-ev0-link'))).toBe('https://intranet.example/owners?q=1#x');
 
+    // Every audit of this workspace is final: no folder is named, only where such a file goes.
+    expect(await page.locator('.capture-file').innerText()).toContain(`audits/<org>/<version>/responses/${ID}.yaml`);
+
     // Valid against the schema (ajv in the page), then offered as a download.
     await expect.poll(() => page.locator('[data-testid="check"]').innerText()).toContain('valid');
     const link = page.locator('[data-testid="download"]');
@@ -231,6 +234,9 @@ describe.runIf(sampleIsReady())('answer capture on the sample portfolio', () => 
       else await box.locator(`input[type="radio"][value="${q.levels[(i * 7) % q.levels.length]}"]`).check();
     }
     await expect.poll(() => page.locator('[data-testid="check"]').innerText()).toContain('校验');
+    // An audit still collecting answers (a draft) is named as the place to save the file.
+    const draft = /^status:\s*draft\s*$/m.test(readFileSync(join(REPO, 'audits', org, version, 'audit.yaml'), 'utf8'));
+    if (draft) expect(await page.locator('.capture-file').innerText()).toContain(`audits/${org}/${version}/responses/${ID}.yaml`);
     const link = page.locator('[data-testid="download"]');
     await link.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

@@ -164,9 +164,9 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
 
       <section aria-labelledby="your-file" className="capture-file">
         <h2 id="your-file">{t('yourFile')}</h2>
-        {targets.length > 0 && (
-          <p className="help">{t('saveAs')}: {targets.map((dir, i) => <span key={dir}>{i > 0 && ' · '}<code>{dir}{fileName}</code></span>)}</p>
-        )}
+        {targets.length > 0
+          ? <p className="help">{t('saveAs')}: {targets.map((dir, i) => <span key={dir}>{i > 0 && ' · '}<code>{dir}{fileName}</code></span>)}</p>
+          : <p className="help">{t('saveAsAny')}: <code>{`audits/<org>/<version>/responses/${fileName}`}</code></p>}
         <div aria-live="polite" data-testid="check">
           {check === null || check.yaml !== yaml ? <p className="help">{t('checking')}</p>
             : check.problems.length === 0 && extra.length === 0 ? <p className="ok">✓ {t('valid')}</p>

@@ -37,6 +37,7 @@ const strings = {
   progress: { en: '{n} of {total} questions answered', zh: '已回答 {n} / {total} 题' },
   yourFile: { en: 'Your response file', zh: '你的答卷文件' },
   saveAs: { en: 'Save it as', zh: '保存为' },
+  saveAsAny: { en: 'No audit is open for answers (draft) with this questionnaire; save it in an audit\'s responses folder', zh: '目前没有使用本问卷、仍在收集答案（草稿）的审计；请保存到相应审计的 responses 文件夹' },
   checking: { en: 'Checking the file against the schema…', zh: '正在按 schema 检查文件……' },
   valid: { en: 'The file is valid against response.schema.json.', zh: '文件通过 response.schema.json 校验。' },
   invalid: { en: 'Fix these before downloading:', zh: '下载前请先修正：' },
