@@ -1,4 +1,4 @@
-// One JSON file of the baseline per JSON file Touchstone wrote (report.json), each of the same size.
+// One JSON file of the baseline per data file Touchstone wrote (/data/<org>/<version>.json), each of the same size.
 import type { APIRoute } from 'astro';
 import { manifest } from '../manifest.ts';
 
