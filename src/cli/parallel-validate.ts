@@ -11,20 +11,34 @@ import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
  * time of a large workspace (the yaml package reads about 3 MB/s, and it keeps the positions
  * every diagnostic needs); everything else — which files are read, every check, the order of
  * the diagnostics — stays on this thread and in core, so the result is the same as
- * validateWorkspace's. Being async, it also leaves this thread free meanwhile: `touchstone
- * build` starts Astro while the workers parse.
+ * validateWorkspace's.
  */
 export async function validateInParallel(root: string): Promise<ValidationResult> {
-  let preparsed: Preparsed | undefined;
-  try {
-    preparsed = await parseAhead(root);
-  } catch (error) {
-    // A worker that failed only costs time: everything is parsed here instead. When the
-    // thread count was set on purpose (tests, measurements), a failure is a bug to see.
-    if (process.env.TOUCHSTONE_PARSE_THREADS !== undefined) throw error;
-    preparsed = undefined;
-  }
-  return validateWorkspace(root, { preparsed });
+  return startValidation(root).result;
+}
+
+/**
+ * Starts validating. `threads` says how many worker threads parse (0: the workspace is small
+ * and is parsed here, in a moment); meanwhile this thread is free — `touchstone build` starts
+ * Astro while the workers parse a large workspace.
+ */
+export function startValidation(root: string): { threads: number; result: Promise<ValidationResult> } {
+  const shares = plan(root);
+  const result = (async () => {
+    let preparsed: Preparsed | undefined;
+    if (shares.length > 0) {
+      try {
+        const results = await Promise.all(shares.map((files) => runWorker(root, files)));
+        preparsed = new Map(results.flat());
+      } catch (error) {
+        // A worker that failed only costs time: everything is parsed here instead. When the
+        // thread count was set on purpose (tests, measurements), a failure is a bug to see.
+        if (process.env.TOUCHSTONE_PARSE_THREADS !== undefined) throw error;
+      }
+    }
+    return validateWorkspace(root, { preparsed });
+  })();
+  return { threads: shares.length, result };
 }
 
 /** Below this many bytes of YAML, starting threads costs more than it saves. */
@@ -32,7 +46,8 @@ const MIN_BYTES = 512 * 1024;
 /** At most this many files are parsed ahead; a workspace beyond it is parsed on the main thread. */
 const MAX_FILES = 50_000;
 
-async function parseAhead(root: string): Promise<Preparsed | undefined> {
+/** The files each worker thread parses; none when the workspace is small. */
+function plan(root: string): string[][] {
   const files = candidates(root);
   const bytes = files.reduce((n, f) => n + f.size, 0);
   // TOUCHSTONE_PARSE_THREADS sets the number of threads (0: parse on the main thread only).
@@ -40,7 +55,7 @@ async function parseAhead(root: string): Promise<Preparsed | undefined> {
   const threads = forced !== undefined && Number.isInteger(forced) && forced >= 0
     ? Math.min(forced, 16)
     : bytes < MIN_BYTES ? 0 : Math.min(availableParallelism(), 4, Math.ceil(bytes / MIN_BYTES));
-  if (threads === 0 || files.length === 0) return undefined;
+  if (threads === 0 || files.length === 0) return [];
   // Largest first, each to the least loaded thread: the threads finish together.
   const shares = Array.from({ length: threads }, () => ({ bytes: 0, files: [] as string[] }));
   for (const file of files.sort((a, b) => b.size - a.size)) {
@@ -48,8 +63,7 @@ async function parseAhead(root: string): Promise<Preparsed | undefined> {
     share.bytes += file.size;
     share.files.push(file.rel);
   }
-  const results = await Promise.all(shares.map((share) => runWorker(root, share.files)));
-  return new Map(results.flat());
+  return shares.map((s) => s.files).filter((f) => f.length > 0);
 }
 
 function runWorker(root: string, files: string[]): Promise<[string, PreparsedFile][]> {
@@ -80,8 +94,8 @@ function candidates(root: string): { rel: string; size: number }[] {
       const path = `${rel}/${entry.name}`;
       if (entry.isDirectory()) visit(path);
       else if (entry.isFile() && entry.name.endsWith('.yaml')) {
-        const size = statSync(join(root, path)).size;
-        if (size <= LIMITS.fileBytes) out.push({ rel: path, size });
+        const size = statSync(join(root, path), { throwIfNoEntry: false })?.size;
+        if (size !== undefined && size <= LIMITS.fileBytes) out.push({ rel: path, size });
       }
     }
   };

@@ -5,24 +5,27 @@ import { describe, expect, it } from 'vitest';
 import { REPO, TMP, touchstone } from './helpers.ts';
 
 describe('touchstone build', () => {
-  it('refuses an invalid workspace with file:line diagnostics, exit 1, and leaves the output untouched', () => {
-    const ws = join(TMP, 'ws-invalid');
+  // A small workspace is validated before Astro starts; a large one (here: forced onto worker
+  // threads) while Astro starts, which the validation must then stop before any page is written.
+  it.each([['validated first', '0'], ['validated while Astro starts', '2']])('refuses an invalid workspace (%s) with file:line diagnostics, exit 1, and leaves the output untouched', (_, threads) => {
+    const env = { TOUCHSTONE_PARSE_THREADS: threads };
+    const ws = join(TMP, `ws-invalid-${threads}`);
     rmSync(ws, { recursive: true, force: true });
     cpSync(join(REPO, 'tests/fixtures/minimal'), ws, { recursive: true });
     writeFileSync(join(ws, 'audits/acme/2026-q3/audit.yaml'), 'questionnaire: mini@1.0.0\nbenchmark: best-in-class@2026.1\nstatus: finished\n');
 
-    const fresh = join(TMP, 'site-never');
+    const fresh = join(TMP, `site-never-${threads}`);
     rmSync(fresh, { recursive: true, force: true });
-    const first = touchstone(['build', '--root', ws, '--out', fresh]);
+    const first = touchstone(['build', '--root', ws, '--out', fresh], env);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/^audits\/acme\/2026-q3\/audit\.yaml:\d+:\d+: error /m);
     expect(first.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(fresh)).toBe(false);
 
-    const previous = join(TMP, 'site-previous');
+    const previous = join(TMP, `site-previous-${threads}`);
     mkdirSync(previous, { recursive: true });
     writeFileSync(join(previous, 'index.html'), 'previous site');
-    const second = touchstone(['build', '--root', ws, '--out', previous]);
+    const second = touchstone(['build', '--root', ws, '--out', previous], env);
     expect(second.code).toBe(1);
     expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
   });

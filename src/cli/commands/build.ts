@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
-import { hasErrors } from '../../core/diagnostics.ts';
-import { validateInParallel } from '../parallel-validate.ts';
+import { hasErrors, type Diagnostic } from '../../core/diagnostics.ts';
+import { startValidation } from '../parallel-validate.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
@@ -26,7 +26,15 @@ export function registerBuild(program: Command, context: CommandContext): void {
       // while worker threads parse the YAML; the pages wait for the validation. An invalid
       // workspace stops Astro at its first page, and nothing reaches the output folder, which
       // is only swapped once a whole site is built.
-      const validation = validateInParallel(root);
+      const refuse = (diagnostics: Diagnostic[]): void => {
+        progress.done();
+        process.stdout.write(formatDiagnostics(diagnostics, 'text'));
+        process.stderr.write(`${summary(diagnostics)}\nThe site was not built: fix the errors above first.\n`);
+        context.exitCode = 1;
+      };
+      const { threads, result: validation } = startValidation(root);
+      // A small workspace validates in a moment: refuse it before Astro is even started.
+      if (threads === 0 && hasErrors((await validation).diagnostics)) return refuse((await validation).diagnostics);
       offerValidatedWorkspace(root, validation);
       const building = buildSite({
         root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
@@ -37,9 +45,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
       try {
         const { workspace, diagnostics } = await validation.finally(() => progress.done());
         if (hasErrors(diagnostics)) {
-          process.stdout.write(formatDiagnostics(diagnostics, 'text'));
-          process.stderr.write(`${summary(diagnostics)}\nThe site was not built: fix the errors above first.\n`);
-          context.exitCode = 1;
+          refuse(diagnostics);
           await building.catch(() => undefined); // let Astro stop and clean up its temporary folders
           return;
         }
