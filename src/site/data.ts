@@ -138,7 +138,7 @@ export const paths = {
   portfolio: (lang: Lang) => `/${lang}/`,
   report: (lang: Lang, org: string, version: string) => `/${lang}/${org}/${version}/`,
   /** One per audit, whatever the page's language (the organisation's locale, as `touchstone score --json`). */
-  reportJson: (org: string, version: string) => `/data/${org}/${version}.json`,
+  auditData: (org: string, version: string) => `/data/${org}/${version}.json`,
   trend: (lang: Lang, org: string) => `/${lang}/${org}/`,
   questionnaire: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/`,
   methodology: (lang: Lang) => `/${lang}/methodology/`,
