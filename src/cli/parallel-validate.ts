@@ -101,6 +101,8 @@ function candidates(root: string): { rel: string; size: number }[] {
   };
   const settings = lstatSync(join(root, 'touchstone.yaml'), { throwIfNoEntry: false });
   if (settings?.isFile() && settings.size <= LIMITS.fileBytes) out.push({ rel: 'touchstone.yaml', size: settings.size });
-  for (const dir of ['questionnaires', 'benchmarks', 'audits']) visit(dir);
+  for (const dir of ['questionnaires', 'benchmarks', 'audits']) {
+    if (lstatSync(join(root, dir), { throwIfNoEntry: false })?.isDirectory()) visit(dir);
+  }
   return out;
 }

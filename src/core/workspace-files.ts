@@ -51,8 +51,13 @@ export class WorkspaceReader {
     return undefined;
   }
 
-  /** Entries of a folder (sorted, hidden ones skipped), or [] when it does not exist. */
+  /**
+   * Entries of a folder (sorted, hidden ones skipped), or [] when it does not exist. The folder
+   * itself is checked too: a top-level folder (audits/ …) that is a link out of the workspace is
+   * reported and not read, like any other entry.
+   */
   list(absoluteDir: string): { name: string; path: string; kind: 'file' | 'dir' }[] {
+    if (this.exists(absoluteDir) !== 'dir') return [];
     let entries: Dirent[];
     try {
       entries = readdirSync(absoluteDir, { withFileTypes: true });

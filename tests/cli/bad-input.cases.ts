@@ -1,4 +1,4 @@
-import type { OverlayContent } from '../helpers/cli.ts';
+import { FIXTURES, type OverlayContent } from '../helpers/cli.ts';
 
 /**
  * Bad-input fixtures: each is the minimal sample workspace with one thing broken, and the
@@ -122,6 +122,9 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'path/reserved-name', file: 'audits/methodology', line: 1, col: 1, message: /page of the report site/ } },
   { name: 'symbolic link out of the workspace', overlay: { [`${Q1}/responses/intruder.yaml`]: { symlink: '/etc/passwd' } },
     expect: { code: 'path/outside-workspace', file: `${Q1}/responses/intruder.yaml`, line: 1, col: 1 } },
+  // A real question bank, but outside the workspace: without this check it would be read and pass.
+  { name: 'top-level folder that is a symbolic link out of the workspace', overlay: { benchmarks: { symlink: `${FIXTURES}/minimal/benchmarks` } },
+    expect: { code: 'path/outside-workspace', file: 'benchmarks', line: 1, col: 1 } },
   { name: 'symbolic link to nothing', overlay: { [`${Q1}/responses/ghost.yaml`]: { symlink: '/nonexistent/touchstone' } },
     expect: { code: 'path/broken-link', file: `${Q1}/responses/ghost.yaml`, line: 1, col: 1 } },
   { name: '.yml instead of .yaml (warning)', overlay: { [`${Q1}/responses/extra.yml`]: 'respondent: { id: extra, role: x }\nanswers: {}\n' },

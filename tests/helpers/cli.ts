@@ -45,7 +45,7 @@ export function workspaceFrom(base: string, overlay: Record<string, OverlayConte
     if (typeof content === 'object' && 'edit' in content) {
       writeFileSync(target, content.edit(readFileSync(target, 'utf8')));
     } else if (typeof content === 'object' && 'symlink' in content) {
-      rmSync(target, { force: true });
+      rmSync(target, { recursive: true, force: true });
       spawnSync('ln', ['-s', content.symlink, target]);
     } else writeFileSync(target, content);
   }
