@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Preparsed, PreparsedFile } from '../core/load.ts';
 import { LIMITS } from '../core/limits.ts';
 import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
+import { UsageError } from './output.ts';
 
 /**
  * validateWorkspace with the YAML parsing spread over worker threads. Parsing is most of the
@@ -33,7 +34,7 @@ export function startValidation(root: string): { threads: number; result: Promis
       } catch (error) {
         // A worker that failed only costs time: everything is parsed here instead. When the
         // thread count was set on purpose (tests, measurements), a failure is a bug to see.
-        if (process.env.TOUCHSTONE_PARSE_THREADS !== undefined) throw error;
+        if (forcedThreads() !== undefined) throw error;
       }
     }
     return validateWorkspace(root, { preparsed });
@@ -43,18 +44,27 @@ export function startValidation(root: string): { threads: number; result: Promis
 
 /** Below this many bytes of YAML, starting threads costs more than it saves. */
 const MIN_BYTES = 512 * 1024;
+/** Threads one can ask for; more only cost memory. */
+const MAX_THREADS = 16;
 /** At most this many files are parsed ahead; a workspace beyond it is parsed on the main thread. */
 const MAX_FILES = 50_000;
+
+/** TOUCHSTONE_PARSE_THREADS: how many threads parse (0: this thread only); unset or empty: chosen here. */
+function forcedThreads(): number | undefined {
+  const text = process.env.TOUCHSTONE_PARSE_THREADS?.trim();
+  if (!text) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) > MAX_THREADS) {
+    throw new UsageError(`TOUCHSTONE_PARSE_THREADS must be a whole number from 0 to ${MAX_THREADS}, not "${text.slice(0, 40)}"`);
+  }
+  return Number(text);
+}
 
 /** The files each worker thread parses; none when the workspace is small. */
 function plan(root: string): string[][] {
   const files = candidates(root);
   const bytes = files.reduce((n, f) => n + f.size, 0);
-  // TOUCHSTONE_PARSE_THREADS sets the number of threads (0: parse on the main thread only).
-  const forced = process.env.TOUCHSTONE_PARSE_THREADS === undefined ? undefined : Number(process.env.TOUCHSTONE_PARSE_THREADS);
-  const threads = forced !== undefined && Number.isInteger(forced) && forced >= 0
-    ? Math.min(forced, 16)
-    : bytes < MIN_BYTES ? 0 : Math.min(availableParallelism(), 4, Math.ceil(bytes / MIN_BYTES));
+  const forced = forcedThreads();
+  const threads = forced ?? (bytes < MIN_BYTES ? 0 : Math.min(availableParallelism(), 4, Math.ceil(bytes / MIN_BYTES)));
   if (threads === 0 || files.length === 0) return [];
   // Largest first, each to the least loaded thread: the threads finish together.
   const shares = Array.from({ length: threads }, () => ({ bytes: 0, files: [] as string[] }));

@@ -88,4 +88,16 @@ describe('touchstone validate on worker threads', () => {
       expect(codes, code).toContain(code);
     expect(threaded.stdout).toBe(single.stdout);
   });
+
+  it('refuses a thread count that is not a whole number from 0 to 16 (exit 2), and ignores an empty one', () => {
+    const minimal = join(FIXTURES, 'minimal');
+    for (const bad of ['abc', '-1', '2.5', '17', '99999999999999999999']) {
+      const result = touchstone(['validate', '--root', minimal], { env: { TOUCHSTONE_PARSE_THREADS: bad } });
+      expect(result.status, bad).toBe(2);
+      expect(result.stderr).toContain('TOUCHSTONE_PARSE_THREADS must be a whole number from 0 to 16');
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+    const empty = touchstone(['validate', '--root', minimal], { env: { TOUCHSTONE_PARSE_THREADS: '' } });
+    expect(empty.status).toBe(0);
+  });
 });
