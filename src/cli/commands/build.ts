@@ -33,8 +33,11 @@ export function registerBuild(program: Command, context: CommandContext): void {
         context.exitCode = 1;
       };
       const { threads, result: validation } = startValidation(root);
-      // A small workspace validates in a moment: refuse it before Astro is even started.
-      if (threads === 0 && hasErrors((await validation).diagnostics)) return refuse((await validation).diagnostics);
+      if (threads === 0) {
+        // A small workspace validates in a moment: refuse it before Astro is even started.
+        const { diagnostics } = await validation;
+        if (hasErrors(diagnostics)) return refuse(diagnostics);
+      }
       offerValidatedWorkspace(root, validation);
       const building = buildSite({
         root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
