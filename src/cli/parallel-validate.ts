@@ -1,9 +1,9 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Preparsed, PreparsedFile } from '../core/load.ts';
 import { LIMITS } from '../core/limits.ts';
+import { workspaceEntries } from '../core/workspace-files.ts';
 import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
 import { UsageError } from './output.ts';
 
@@ -85,34 +85,9 @@ function runWorker(root: string, files: string[]): Promise<[string, PreparsedFil
   });
 }
 
-/**
- * The YAML files loadWorkspace may read: plain files under the workspace's own folders, found
- * without following links (a link is left to loadWorkspace, which checks where it leads) and
- * without hidden entries, within the size limit (larger ones are reported by loadWorkspace).
- */
+/** The YAML files loadWorkspace may read (see workspaceEntries), within the size limit. */
 function candidates(root: string): { rel: string; size: number }[] {
-  const out: { rel: string; size: number }[] = [];
-  const visit = (rel: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.slice(0, LIMITS.filesPerFolder)) {
-      if (out.length >= MAX_FILES || entry.name.startsWith('.')) continue;
-      const path = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && entry.name.endsWith('.yaml')) {
-        const size = statSync(join(root, path), { throwIfNoEntry: false })?.size;
-        if (size !== undefined && size <= LIMITS.fileBytes) out.push({ rel: path, size });
-      }
-    }
-  };
-  const settings = lstatSync(join(root, 'touchstone.yaml'), { throwIfNoEntry: false });
-  if (settings?.isFile() && settings.size <= LIMITS.fileBytes) out.push({ rel: 'touchstone.yaml', size: settings.size });
-  for (const dir of ['questionnaires', 'benchmarks', 'audits']) {
-    if (lstatSync(join(root, dir), { throwIfNoEntry: false })?.isDirectory()) visit(dir);
-  }
-  return out;
+  return workspaceEntries(root, MAX_FILES)
+    .filter((e) => e.rel.endsWith('.yaml') && e.size <= LIMITS.fileBytes)
+    .map(({ rel, size }) => ({ rel, size }));
 }

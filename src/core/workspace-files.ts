@@ -107,3 +107,37 @@ export class WorkspaceReader {
     return false;
   }
 }
+
+/**
+ * Every plain file under the workspace's own folders (and touchstone.yaml), with its size and
+ * modification time, found without following links or reading hidden entries, and without
+ * reporting anything: for looking ahead (which files to parse on other threads, whether
+ * anything changed since the last load). What is actually read, and every problem with it,
+ * stays with WorkspaceReader.
+ */
+export function workspaceEntries(root: string, max = Infinity): { rel: string; size: number; mtimeMs: number }[] {
+  const out: { rel: string; size: number; mtimeMs: number }[] = [];
+  const add = (rel: string): void => {
+    const stat = lstatSync(join(root, rel), { throwIfNoEntry: false });
+    if (stat?.isFile()) out.push({ rel, size: stat.size, mtimeMs: stat.mtimeMs });
+  };
+  const visit = (rel: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.slice(0, LIMITS.filesPerFolder)) {
+      if (out.length >= max) return;
+      if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory()) visit(`${rel}/${entry.name}`);
+      else if (entry.isFile()) add(`${rel}/${entry.name}`);
+    }
+  };
+  add('touchstone.yaml');
+  for (const dir of ['questionnaires', 'benchmarks', 'audits']) {
+    if (lstatSync(join(root, dir), { throwIfNoEntry: false })?.isDirectory()) visit(dir);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { scoreAuditIn } from '../core/score.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
+import { workspaceEntries } from '../core/workspace-files.ts';
 import { takeValidatedWorkspace } from './preloaded.ts';
 import { LANGS, type BilingualText, type Lang } from './i18n.ts';
 
@@ -48,19 +49,31 @@ export interface SiteData {
 }
 
 let cached: Promise<SiteData> | undefined;
+let cachedStamp: string | undefined;
 
 export function workspaceRoot(): string {
   return resolve(process.env.TOUCHSTONE_ROOT || process.cwd());
 }
 
 /**
- * Loads the workspace once per build; in `astro dev` every page view reloads it, so edits show
+ * Loads the workspace once per build; in `astro dev` again after any change, so edits show
  * at once. A promise: `touchstone build` starts Astro while it is still validating the workspace.
  */
 export function siteData(): Promise<SiteData> {
   if (cached && !import.meta.env?.DEV) return cached;
-  cached = load(workspaceRoot());
+  // In `astro dev` a page view (its route, page and layout each ask) reuses the last load
+  // while no workspace file has changed: a listing costs milliseconds, a load most of a second.
+  const root = workspaceRoot();
+  const stamp = import.meta.env?.DEV ? fingerprint(root) : '';
+  if (cached && stamp === cachedStamp) return cached;
+  cachedStamp = stamp;
+  cached = load(root);
   return cached;
+}
+
+/** What changes when any workspace file is added, removed, renamed or written. */
+function fingerprint(root: string): string {
+  return workspaceEntries(root).map((e) => `${e.rel}\0${e.size}\0${e.mtimeMs}`).join('\n');
 }
 
 async function load(root: string): Promise<SiteData> {
