@@ -13,7 +13,7 @@ import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { workspaceEntries } from '../core/workspace-files.ts';
 import { takeValidatedWorkspace } from './preloaded.ts';
-import { LANGS, type BilingualText, type Lang } from './i18n.ts';
+import { LANGS, tr, type BilingualText, type Lang } from './i18n.ts';
 
 export interface AuditView {
   org: string;
@@ -131,6 +131,21 @@ function gitInfo(root: string): { commit: string; date: string } | null {
 
 export function findAudit(data: SiteData, org: string, version: string): AuditView | undefined {
   return data.orgs.find((o) => o.id === org)?.audits.find((a) => a.version === version);
+}
+
+/** What every per-audit page (report, presenter view) starts from: its audit, in its language. */
+export async function auditPage(params: { lang?: string; org?: string; version?: string }) {
+  const lang = params.lang as Lang;
+  const data = await siteData();
+  const org = data.orgs.find((o) => o.id === params.org)!;
+  const view = findAudit(data, params.org!, params.version!)!;
+  const audit = view.model.audit.data;
+  return {
+    lang, data, org, view, audit, r: view.score[lang],
+    orgName: tr(org.name, lang),
+    periodLabel: tr(audit.period.label ?? view.version, lang),
+    change: indexChange(view),
+  };
 }
 
 /** Delta of the index since the previous audit of the same organisation. */
