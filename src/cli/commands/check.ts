@@ -10,8 +10,8 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .description('evaluate the assertions of touchstone.yaml (warn / error); exit 1 when an error assertion fails')
     .addOption(rootOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { root?: string; format: 'text' | 'json' }) => {
-      const ws = loadValidWorkspace(resolveRoot(options.root));
+    .action(async (options: { root?: string; format: 'text' | 'json' }) => {
+      const ws = await loadValidWorkspace(resolveRoot(options.root));
       const report = evaluateAssertions(ws);
       context.exitCode = report.failed ? 1 : 0;
       if (options.format === 'json') {

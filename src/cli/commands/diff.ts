@@ -19,8 +19,8 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .option('--json', 'print the diff as JSON')
     .addOption(new Option('--format <format>', 'text, or markdown for a pull-request comment').choices(['text', 'markdown']).default('text'))
     .addOption(new Option('--lang <lang>', 'language of names (default: the organisation\'s locale)').choices(['en', 'zh']))
-    .action((orgId: string, from: string, to: string, options: { root?: string; json?: boolean; format: 'text' | 'markdown'; lang?: Lang }) => {
-      const ws = loadValidWorkspace(resolveRoot(options.root));
+    .action(async (orgId: string, from: string, to: string, options: { root?: string; json?: boolean; format: 'text' | 'markdown'; lang?: Lang }) => {
+      const ws = await loadValidWorkspace(resolveRoot(options.root));
       const a = selectVersion(ws, orgId, from);
       const b = selectVersion(ws, orgId, to);
       const lang = options.lang ?? a.org.org.data.locale;

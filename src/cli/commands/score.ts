@@ -15,8 +15,8 @@ export function registerScore(program: Command, context: CommandContext): void {
     .addOption(rootOption())
     .option('--json', 'print the score result object (the documented contract)')
     .addOption(new Option('--lang <lang>', 'language of names and next steps (default: the organisation\'s locale)').choices(['en', 'zh']))
-    .action((spec: string, options: { root?: string; json?: boolean; lang?: Lang }) => {
-      const ws = loadValidWorkspace(resolveRoot(options.root));
+    .action(async (spec: string, options: { root?: string; json?: boolean; lang?: Lang }) => {
+      const ws = await loadValidWorkspace(resolveRoot(options.root));
       const { org, audit } = selectAudit(ws, spec);
       const lang = options.lang ?? org.org.data.locale;
       const result = scoreAudit(audit, ws, { lang });
