@@ -7,6 +7,11 @@ import { DiagnosticBag } from '../core/diagnostics.ts';
 import type { PreparsedFile } from '../core/load.ts';
 import { parseYaml } from '../core/yaml-file.ts';
 
+// The yaml package reads process.env.LOG_TOKENS for every token it lexes, and process.env is a
+// slow lookup into the real environment (about 150 ns): a fifth of this thread's time. A plain
+// copy of it answers in a few nanoseconds; this thread starts nothing that needs the real one.
+process.env = { ...process.env };
+
 const { root, files } = workerData as { root: string; files: string[] };
 const out: [string, PreparsedFile][] = [];
 for (const rel of files) {

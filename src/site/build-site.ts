@@ -60,6 +60,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
       outDir: built,
       cacheDir,
       logLevel: options.logLevel ?? 'error',
+      vite: { plugins: [noPrebundling()] },
       ...(options.base ? { base: options.base } : {}),
     });
     process.chdir(cwd);
@@ -92,6 +93,21 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     restore('TOUCHSTONE_BASE', saved.base);
     restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
   }
+}
+
+/**
+ * Vite pre-bundles dependencies for its dev server only, yet Astro's build starts one to load
+ * the content config, and the React integration lists what it should pre-bundle: each build
+ * (in its own fresh project folder, so with a cold cache) bundled React for nothing.
+ */
+function noPrebundling(): { name: string; enforce: 'post'; configEnvironment: (name: string, options: { optimizeDeps?: { include?: string[]; noDiscovery?: boolean } }) => void } {
+  return {
+    name: 'touchstone:no-prebundling-in-builds',
+    enforce: 'post',
+    configEnvironment(_name, options) {
+      options.optimizeDeps = { ...options.optimizeDeps, include: [], noDiscovery: true };
+    },
+  };
 }
 
 function restore(name: string, value: string | undefined): void {
