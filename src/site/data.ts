@@ -20,10 +20,10 @@ export interface AuditView {
   version: string;
   model: AuditModel;
   /** The score in each language (action texts differ by language; numbers do not). */
-  score: Record<Lang, ScoreResult>;
+  readonly score: Record<Lang, ScoreResult>;
   previous?: AuditView;
   /** What changed since the previous audit (English texts; pages pick the language). */
-  diff?: AuditDiff;
+  readonly diff?: AuditDiff;
   hasNotes: boolean;
 }
 
@@ -90,16 +90,23 @@ async function load(root: string): Promise<SiteData> {
   const orgs: OrgView[] = workspace.orgs.map((o) => {
     const audits: AuditView[] = [];
     for (const model of o.audits) {
-      const view: AuditView = {
+      // Scored on first use: listing the pages needs no score, and a page rendered on another
+      // thread (see render-pool.ts) scores only the audits it shows.
+      let score: Record<Lang, ScoreResult> | undefined;
+      let diff: { value: AuditDiff | undefined } | undefined;
+      const previous = audits[audits.length - 1];
+      audits.push({
         org: o.id,
         version: model.version,
         model,
-        score: scoreAuditIn(model, workspace, LANGS),
-        previous: audits[audits.length - 1],
+        previous,
         hasNotes: Boolean(model.notes),
-      };
-      if (view.previous) view.diff = diffScores(workspace, view.previous.score.en, view.score.en);
-      audits.push(view);
+        get score() { return (score ??= scoreAuditIn(model, workspace, LANGS)); },
+        get diff() {
+          diff ??= { value: previous ? diffScores(workspace, previous.score.en, this.score.en) : undefined };
+          return diff.value;
+        },
+      });
     }
     const data = o.org.data;
     return {
