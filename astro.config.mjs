@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { notesPlugin } from './src/site/notes-plugin.ts';
 
 const packageRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -36,7 +37,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
-    plugins: [watchWorkspace()],
+    plugins: [watchWorkspace(), notesPlugin(workspaceRoot)],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },
     // Pre-bundle the capture island's dependencies, so that the first visit in `touchstone dev`
     // does not hit Vite's "outdated optimize dep" reload with an empty cache.

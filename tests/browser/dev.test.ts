@@ -67,6 +67,22 @@ describe('touchstone dev', () => {
     } finally {
       await browser.close();
     }
+
+    // Notes written while the site is live appear on the report, and edits to them show.
+    const notes = join(ws, 'audits/acme/2026-q3/notes.mdx');
+    const notesShown = async () => /<div class="notes-body">([\s\S]*?)<\/div>/.exec(await (await fetch(`${url}en/acme/2026-q3/`)).text())?.[1] ?? '';
+    const eventually = async (check: () => Promise<boolean>) => {
+      for (const started = Date.now(); Date.now() - started < 5_000;) {
+        if (await check()) return true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return check();
+    };
+    expect(await notesShown()).toBe('');
+    writeFileSync(notes, '## First look\n\nReliability needs work.\n');
+    expect(await eventually(async () => (await notesShown()).includes('Reliability needs work'))).toBe(true);
+    writeFileSync(notes, '## First look\n\nReliability is better than we thought.\n');
+    expect(await eventually(async () => (await notesShown()).includes('better than we thought'))).toBe(true);
     child.kill('SIGTERM');
   });
 });
