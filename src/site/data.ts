@@ -11,6 +11,7 @@ import { scoreAuditIn } from '../core/score.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
+import { sharedParseCache } from '../core/parse-cache.ts';
 import { workspaceEntries } from '../core/workspace-files.ts';
 import { takeValidatedWorkspace } from './preloaded.ts';
 import { LANGS, tr, type BilingualText, type Lang } from './i18n.ts';
@@ -80,7 +81,10 @@ async function load(root: string): Promise<SiteData> {
   // In a build, the CLI validates this workspace (and hands it over); in `astro dev`, or a plain
   // `astro build`, it is read here, afresh each time.
   const handoff = import.meta.env?.DEV ? undefined : takeValidatedWorkspace(root);
-  const { workspace, diagnostics } = handoff ? await handoff : validateWorkspace(root);
+  const { workspace, diagnostics } = handoff
+    ? await handoff
+    // In `astro dev`, a save re-parses only the files it changed (every check still runs).
+    : validateWorkspace(root, import.meta.env?.DEV ? { preparsed: sharedParseCache().preparse(root) } : {});
   if (hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
       .map((d) => `${d.file}:${d.line}:${d.col}: error ${d.code}: ${d.message}`);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.ts';
+import { sharedParseCache } from '../../core/parse-cache.ts';
 import { validateWorkspace } from '../../core/validate.ts';
 import { PACKAGE_ROOT } from '../../site/build-site.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
@@ -18,7 +19,8 @@ export function registerDev(program: Command, context: CommandContext): void {
       const root = resolveRoot(options.root);
       const port = options.port === undefined ? 4321 : Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${options.port}"`);
-      const { diagnostics } = validateWorkspace(root);
+      // The parse is kept for the site's first page view (see parse-cache.ts).
+      const { diagnostics } = validateWorkspace(root, { preparsed: sharedParseCache().preparse(root) });
       if (diagnostics.length) {
         process.stdout.write(formatDiagnostics(diagnostics, 'text'));
         process.stderr.write(`${summary(diagnostics)}\n`);
