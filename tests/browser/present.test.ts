@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/core/score-types.ts';
 import { removeWorkspace, workspaceFrom } from '../helpers/cli.ts';
-import { axeViolations, buildSite, launch, REPO, serve, watchErrors, type Site } from './helpers.ts';
+import { axeViolations, buildSite, launch, REPO, sampleIsReady, serve, watchErrors, type Site } from './helpers.ts';
 
 const MINIMAL = join(REPO, 'tests/fixtures/minimal');
 const HOSTILE = join(REPO, 'tests/browser/fixtures/hostile');
@@ -241,5 +241,37 @@ describe('the presenter view', () => {
     expect(await page.locator('h1').innerText()).toContain('Acme <script>window.__pwned=1</script> Retail');
     expect(dialogs).toEqual([]);
     await page.close();
+  });
+});
+
+// The sample portfolio's largest deck: 7 respondents, long benchmark questions, 16 recovery questions.
+describe.skipIf(!sampleIsReady())('presenter view of the sample portfolio', () => {
+  let sample: Site;
+  beforeAll(async () => { sample = await serve(buildSite(REPO, 'present-sample')); });
+  afterAll(async () => { await sample?.server.close(); });
+
+  it.each(['en', 'zh'])('fits every slide on a 1280 × 720 projector, and shows each question of a part once across its slides (%s)', async (lang) => {
+    const r = JSON.parse(readFileSync(join(sample.dir, 'data', 'swiftparcel', '2026-h1.json'), 'utf8')) as ScoreResult;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(`${sample.url}/${lang}/swiftparcel/2026-h1/present/`);
+    const ids = await page.locator('[data-slide]').evaluateAll((s) => s.map((x) => x.id));
+    for (const id of ids) {
+      await page.evaluate((hash) => { location.hash = hash; }, id);
+      await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-slide]:not([hidden])')?.id)).toBe(id);
+      const { overflow, zoom } = await page.evaluate((slide) => ({
+        overflow: document.documentElement.scrollHeight - window.innerHeight,
+        zoom: Number(document.getElementById(slide)!.style.zoom || 1),
+      }), id);
+      expect(overflow, `${id} scrolls by ${overflow}px at zoom ${zoom}`).toBeLessThanOrEqual(1);
+    }
+    // Each question once: a dispute card on the part's slide or a row of its table, which may run on.
+    for (const part of [...r.drivers, r.consistency, r.benchmark, r.recovery].filter((p) => p.total > 0)) {
+      const slides = ids.filter((id) => id === `part-${part.id}` || id.startsWith(`part-${part.id}-others`));
+      let shown = 0;
+      for (const id of slides) shown += await page.locator(`#${id} article.dispute, #${id} table.questions tbody tr`).count();
+      expect(shown, part.id).toBe(part.questions.length);
+    }
+    await context.close();
   });
 });

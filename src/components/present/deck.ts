@@ -66,20 +66,15 @@ export function startDeck(): void {
       else slide.style.setProperty('zoom', zoom.toFixed(3));
       return document.documentElement.scrollHeight <= window.innerHeight;
     };
-    // Measured without the slide's screen-high minimum, which is there for short slides only.
-    slide.style.setProperty('min-height', '0');
-    try {
-      if (fits(1) || !fits(MIN_ZOOM)) return; // fits as it is; or scrolls at the smallest readable size
-      let [lo, hi] = [MIN_ZOOM, 1];
-      for (let pass = 0; pass < 7; pass++) {
-        const mid = (lo + hi) / 2;
-        if (fits(mid)) lo = mid;
-        else hi = mid;
-      }
-      fits(lo);
-    } finally {
-      slide.style.removeProperty('min-height');
+    // (A slide grows to fill the window, never past it: the page is taller only when the content is.)
+    if (fits(1) || !fits(MIN_ZOOM)) return; // fits as it is; or scrolls at the smallest readable size
+    let [lo, hi] = [MIN_ZOOM, 1];
+    for (let pass = 0; pass < 7; pass++) {
+      const mid = (lo + hi) / 2;
+      if (fits(mid)) lo = mid;
+      else hi = mid;
     }
+    fits(lo);
   }
 
   const go = (i: number) => show(i, { focus: true, updateHash: true });
@@ -88,8 +83,10 @@ export function startDeck(): void {
   // The browser scrolls to the hash's target after load; a slide starts at the top instead.
   window.addEventListener('load', () => window.scrollTo(0, 0), { once: true });
   window.addEventListener('hashchange', () => show(slideOf(location.hash), { focus: true, updateHash: false }));
-  // A projector's resolution, full screen and the window's size change what fits.
+  // A projector's resolution, full screen and the window's size change what fits; so does a font
+  // that arrives after the slide was fitted (Chinese text is often set in a font loaded on first use).
   window.addEventListener('resize', () => fit(slides[current]!));
+  document.fonts?.addEventListener('loadingdone', () => fit(slides[current]!));
   prevBtn?.addEventListener('click', () => go(current - 1));
   nextBtn?.addEventListener('click', () => go(current + 1));
   fullBtn?.addEventListener('click', () => {
