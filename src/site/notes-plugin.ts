@@ -5,32 +5,34 @@
  * which starts a second Vite server in every build: about a second, however few notes there are.
  * Notes are the only workspace files rendered as markup; everything else is escaped text.
  */
-import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin } from 'vite';
+import { normalizePath, type Plugin } from 'vite';
+import { DiagnosticBag } from '../core/diagnostics.ts';
+import { SLUG, WorkspaceReader } from '../core/workspace-files.ts';
 
 export const NOTES_MODULE = 'virtual:touchstone/notes';
 const RESOLVED = `\0${NOTES_MODULE}`;
 
-/** `org/version` → absolute path of each notes.mdx: real folders and files only, never a symbolic link out. */
+/**
+ * `org/version` → absolute path of each audit's notes.mdx, found by the same rules as the
+ * validation's (core's WorkspaceReader): hidden entries skipped, links followed only while they
+ * stay inside the workspace, organisation and version names that are URL slugs. So a note is
+ * compiled exactly when the validated workspace has it (what it reports about the rest is the
+ * validation's to say, and dropped here).
+ */
 export function listNotes(workspaceRoot: string): Map<string, string> {
   const found = new Map<string, string>();
-  const audits = join(workspaceRoot, 'audits');
-  const dirs = (dir: string) => {
-    try {
-      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    } catch {
-      return [];
-    }
-  };
-  for (const org of dirs(audits)) {
-    for (const version of dirs(join(audits, org))) {
-      const file = join(audits, org, version, 'notes.mdx');
-      try {
-        if (lstatSync(file).isFile()) found.set(`${org}/${version}`, file);
-      } catch {
-        // no notes for this audit
-      }
+  let reader: WorkspaceReader;
+  try {
+    reader = new WorkspaceReader(workspaceRoot, new DiagnosticBag());
+  } catch {
+    return found; // no workspace (yet): no notes
+  }
+  const folders = (dir: string) => reader.list(dir).filter((e) => e.kind === 'dir' && SLUG.test(e.name));
+  for (const org of folders(join(workspaceRoot, 'audits'))) {
+    for (const version of folders(org.path)) {
+      const notes = reader.list(version.path).find((e) => e.name === 'notes.mdx' && e.kind === 'file');
+      if (notes) found.set(`${org.name}/${version.name}`, notes.path);
     }
   }
   return found;
@@ -44,20 +46,21 @@ export function notesPlugin(workspaceRoot: string): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const entries = [...listNotes(workspaceRoot)].map(([key, file]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(file)}),`);
+      const entries = [...listNotes(workspaceRoot)]
+        .map(([key, file]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(normalizePath(file))}),`);
       return `export const notes = {\n${entries.join('\n')}\n};\n`;
     },
     configureServer(server) {
-      // In `touchstone dev`, a notes file added or removed changes the list (edits reload as any module).
+      // In `touchstone dev`, a notes file or an audit folder added or removed changes the list
+      // (edits to a note reload as any module's do).
       const relist = (file: string) => {
-        if (!file.startsWith(workspaceRoot) || !file.endsWith('notes.mdx')) return;
+        if (!file.startsWith(workspaceRoot)) return;
         for (const environment of Object.values(server.environments)) {
           const module = environment.moduleGraph.getModuleById(RESOLVED);
           if (module) environment.moduleGraph.invalidateModule(module);
         }
       };
-      server.watcher.on('add', relist);
-      server.watcher.on('unlink', relist);
+      for (const event of ['add', 'unlink', 'addDir', 'unlinkDir'] as const) server.watcher.on(event, relist);
     },
   };
 }

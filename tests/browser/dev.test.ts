@@ -68,7 +68,7 @@ describe('touchstone dev', () => {
       await browser.close();
     }
 
-    // Notes written while the site is live appear on the report, and edits to them show.
+    // Notes written while the site is live appear on the report, edits to them show, and removing them removes them.
     const notes = join(ws, 'audits/acme/2026-q3/notes.mdx');
     const notesShown = async () => /<div class="notes-body">([\s\S]*?)<\/div>/.exec(await (await fetch(`${url}en/acme/2026-q3/`)).text())?.[1] ?? '';
     const eventually = async (check: () => Promise<boolean>) => {
@@ -83,6 +83,8 @@ describe('touchstone dev', () => {
     expect(await eventually(async () => (await notesShown()).includes('Reliability needs work'))).toBe(true);
     writeFileSync(notes, '## First look\n\nReliability is better than we thought.\n');
     expect(await eventually(async () => (await notesShown()).includes('better than we thought'))).toBe(true);
+    rmSync(notes);
+    expect(await eventually(async () => (await notesShown()) === '')).toBe(true);
     child.kill('SIGTERM');
   });
 });
