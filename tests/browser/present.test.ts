@@ -256,18 +256,27 @@ describe.skipIf(!sampleIsReady())('presenter view of the sample portfolio', () =
     const page = await context.newPage();
     await page.goto(`${sample.url}/${lang}/swiftparcel/2026-h1/present/`);
     const ids = await page.locator('[data-slide]').evaluateAll((s) => s.map((x) => x.id));
+    const zooms: number[] = [];
     for (const id of ids) {
       await page.evaluate((hash) => { location.hash = hash; }, id);
       await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('[data-slide]:not([hidden])')?.id)).toBe(id);
-      const { overflow, zoom } = await page.evaluate((slide) => ({
-        overflow: document.documentElement.scrollHeight - window.innerHeight,
-        zoom: Number(document.getElementById(slide)!.style.zoom || 1),
-      }), id);
+      const { overflow, zoom, content } = await page.evaluate((slide) => {
+        const root = document.documentElement;
+        const shown = { overflow: root.scrollHeight - window.innerHeight, zoom: Number(document.getElementById(slide)!.style.zoom || 1) };
+        root.classList.add('deck-measuring'); // the content's own height, without the fill of the window
+        const content = root.scrollHeight;
+        root.classList.remove('deck-measuring');
+        return { ...shown, content };
+      }, id);
       expect(overflow, `${id} scrolls by ${overflow}px at zoom ${zoom}`).toBeLessThanOrEqual(1);
+      // Shrunk only as far as needed: a zoomed-out slide's content still fills the window.
+      if (zoom < 1) expect(content / 720, `${id} at zoom ${zoom}`).toBeGreaterThan(0.95);
+      zooms.push(zoom);
     }
+    expect(zooms.filter((z) => z === 1).length, 'slides shown at full size').toBeGreaterThan(0);
     // Each question once: a dispute card on the part's slide or a row of its table, which may run on.
     for (const part of [...r.drivers, r.consistency, r.benchmark, r.recovery].filter((p) => p.total > 0)) {
-      const slides = ids.filter((id) => id === `part-${part.id}` || id.startsWith(`part-${part.id}-others`));
+      const slides = ids.filter((id) => id === `part-${part.id}` || id.startsWith(`part-${part.id}--others`));
       let shown = 0;
       for (const id of slides) shown += await page.locator(`#${id} article.dispute, #${id} table.questions tbody tr`).count();
       expect(shown, part.id).toBe(part.questions.length);

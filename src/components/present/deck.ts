@@ -66,15 +66,21 @@ export function startDeck(): void {
       else slide.style.setProperty('zoom', zoom.toFixed(3));
       return document.documentElement.scrollHeight <= window.innerHeight;
     };
-    // (A slide grows to fill the window, never past it: the page is taller only when the content is.)
-    if (fits(1) || !fits(MIN_ZOOM)) return; // fits as it is; or scrolls at the smallest readable size
-    let [lo, hi] = [MIN_ZOOM, 1];
-    for (let pass = 0; pass < 7; pass++) {
-      const mid = (lo + hi) / 2;
-      if (fits(mid)) lo = mid;
-      else hi = mid;
+    // Measured with the slide's fill of the window off (present.css), so that only its content counts.
+    const root = document.documentElement;
+    root.classList.add('deck-measuring');
+    try {
+      if (fits(1) || !fits(MIN_ZOOM)) return; // fits as it is; or scrolls at the smallest readable size
+      let [lo, hi] = [MIN_ZOOM, 1];
+      for (let pass = 0; pass < 7; pass++) {
+        const mid = (lo + hi) / 2;
+        if (fits(mid)) lo = mid;
+        else hi = mid;
+      }
+      fits(lo);
+    } finally {
+      root.classList.remove('deck-measuring');
     }
-    fits(lo);
   }
 
   const go = (i: number) => show(i, { focus: true, updateHash: true });
