@@ -15,11 +15,15 @@ if (!process.features.typescript) {
 }
 // Node keeps the compiled code of every module on disk, so that the next command starts sooner
 // (about 0.4 s of a build is loading Astro and Vite). As Astro's own CLI does: not in CI, where
-// the cache is written and never read; `touchstone dev` runs for hours, so flush it early.
+// the cache is written and never read; `touchstone dev` runs for hours, so flush it early. The
+// cache goes in the user's own cache folder, not the shared temporary one another account could
+// fill first (NODE_COMPILE_CACHE, when set, still wins).
 if (!process.env.CI) {
   const { enableCompileCache, flushCompileCache } = await import('node:module');
+  const { homedir } = await import('node:os');
+  const { join } = await import('node:path');
   try {
-    enableCompileCache?.();
+    enableCompileCache?.(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'touchstone', 'node-compile-cache'));
     setTimeout(() => { try { flushCompileCache?.(); } catch {} }, 10_000).unref();
   } catch {}
 }
