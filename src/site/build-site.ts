@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { notesProblem } from './notes-plugin.ts';
 
 /** The Touchstone package folder (where astro.config.mjs and src/pages live). */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -27,6 +28,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
   if (existsSync(out) && !statSync(out).isDirectory()) throw new SiteBuildError(`${out} exists and is not a folder`);
+  const notes = notesProblem(resolve(options.root));
+  if (notes) throw new SiteBuildError(notes);
   // Astro keeps per-project state in <project>/.astro (the map of content modules), so builds of
   // different workspaces at once (or a build beside `touchstone dev`) would trample each other.
   // Each build therefore runs in a private copy of the site's sources (a few hundred KB).

@@ -38,6 +38,16 @@ export function listNotes(workspaceRoot: string): Map<string, string> {
   return found;
 }
 
+/**
+ * Why the notes cannot be built, if they cannot: Vite reads a "?" in a module's path as the start
+ * of a query, and then cannot find the file. `touchstone build` asks before Astro starts, so
+ * that this is a one-line message rather than a bundler's stack.
+ */
+export function notesProblem(workspaceRoot: string): string | undefined {
+  const file = [...listNotes(workspaceRoot).values()].find((f) => f.includes('?'));
+  return file && `the notes ${file} cannot be built: the path has a "?", which the site's bundler (Vite) reads as the start of a query; rename the folder`;
+}
+
 export function notesPlugin(workspaceRoot: string): Plugin {
   return {
     name: 'touchstone:notes',
@@ -46,6 +56,8 @@ export function notesPlugin(workspaceRoot: string): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
+      const problem = notesProblem(workspaceRoot);
+      if (problem) throw new Error(problem);
       const entries = [...listNotes(workspaceRoot)]
         .map(([key, file]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(normalizePath(file))}),`);
       return `export const notes = {\n${entries.join('\n')}\n};\n`;

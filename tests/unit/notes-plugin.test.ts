@@ -3,13 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listNotes } from '../../src/site/notes-plugin.ts';
+import { listNotes, notesProblem } from '../../src/site/notes-plugin.ts';
 
 const made: string[] = [];
 afterEach(() => { for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true }); });
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'touchstone-notes-'));
+function tree(files: Record<string, string>, prefix = 'touchstone-notes-'): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   made.push(root);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
@@ -37,6 +37,13 @@ describe('listNotes', () => {
     const notes = listNotes(root);
     expect([...notes.keys()].sort()).toEqual(['acme/2026-q2', 'acme/2026-q3']);
     expect(notes.get('acme/2026-q3')).toBe(join(root, 'audits/acme/2026-q3/notes.mdx'));
+  });
+
+  it('says, before the bundler fails on it, that a note under a path with "?" cannot be built', () => {
+    expect(notesProblem(tree({ 'audits/acme/2026-q3/notes.mdx': '# Q3' }))).toBeUndefined();
+    const odd = tree({ 'audits/acme/2026-q3/notes.mdx': '# Q3' }, 'touchstone-notes?');
+    expect(notesProblem(odd)).toMatch(/notes\.mdx cannot be built: the path has a "\?"/);
+    expect(notesProblem(tree({ 'audits/acme/2026-q3/audit.yaml': 'x: 1' }, 'touchstone-notes?'))).toBeUndefined();
   });
 
   it('is empty for a folder that is not there', () => {
