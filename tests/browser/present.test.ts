@@ -274,6 +274,15 @@ describe.skipIf(!sampleIsReady())('presenter view of the sample portfolio', () =
       zooms.push(zoom);
     }
     expect(zooms.filter((z) => z === 1).length, 'slides shown at full size').toBeGreaterThan(0);
+    // In a dispute card, each level's description once, on the first card of those who gave it
+    // (levels only: "n/a" and a blank have none).
+    const cards = await page.locator('article.dispute').evaluateAll((articles) => articles.map((a) => ({
+      levels: new Set([...a.querySelectorAll('ul.votes > li .lv')].map((l) => l.textContent!.trim()).filter((l) => /^\d+$/.test(l))).size,
+      descriptions: a.querySelectorAll('ul.votes > li .desc').length,
+      votes: a.querySelectorAll('ul.votes > li').length,
+    })));
+    expect(cards.some((c) => c.votes > c.levels)).toBe(true); // some levels were given by several
+    for (const c of cards) expect(c.descriptions).toBe(c.levels);
     // Each question once: a dispute card on the part's slide or a row of its table, which may run on.
     for (const part of [...r.drivers, r.consistency, r.benchmark, r.recovery].filter((p) => p.total > 0)) {
       const slides = ids.filter((id) => id === `part-${part.id}` || id.startsWith(`part-${part.id}--others`));
