@@ -1,9 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Preparsed, PreparsedFile } from '../core/load.ts';
-import { LIMITS } from '../core/limits.ts';
-import { workspaceEntries } from '../core/workspace-files.ts';
+import { filesToParseAhead, type Preparsed, type PreparsedFile } from '../core/load.ts';
 import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
 import { UsageError } from './output.ts';
 
@@ -46,8 +43,6 @@ export function startValidation(root: string): { threads: number; result: Promis
 const MIN_BYTES = 512 * 1024;
 /** Threads one can ask for; more only cost memory. */
 const MAX_THREADS = 16;
-/** At most this many files are parsed ahead; a workspace beyond it is parsed on the main thread. */
-const MAX_FILES = 50_000;
 
 /** TOUCHSTONE_PARSE_THREADS: how many threads parse (0: this thread only); unset or empty: chosen here. */
 function forcedThreads(): number | undefined {
@@ -61,7 +56,7 @@ function forcedThreads(): number | undefined {
 
 /** The files each worker thread parses; none when the workspace is small. */
 function plan(root: string): string[][] {
-  const files = candidates(root);
+  const files = filesToParseAhead(root);
   const bytes = files.reduce((n, f) => n + f.size, 0);
   const forced = forcedThreads();
   const threads = forced ?? (bytes < MIN_BYTES ? 0 : Math.min(availableParallelism(), 4, Math.ceil(bytes / MIN_BYTES)));
@@ -83,11 +78,4 @@ function runWorker(root: string, files: string[]): Promise<[string, PreparsedFil
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`parse worker exited with code ${code}`)));
   });
-}
-
-/** The YAML files loadWorkspace may read (see workspaceEntries), within the size limit. */
-function candidates(root: string): { rel: string; size: number }[] {
-  return workspaceEntries(root, MAX_FILES)
-    .filter((e) => e.rel.endsWith('.yaml') && e.size <= LIMITS.fileBytes)
-    .map(({ rel, size }) => ({ rel, size }));
 }

@@ -9,8 +9,8 @@ import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile
 import { reportSchemaErrors } from './schema-errors.ts';
 import { neutralizeBidiControls } from './text-safety.ts';
 import { validators, type FileKind } from './schemas.ts';
-import { WorkspaceReader } from './workspace-files.ts';
-import { parseYamlFile, sourceFromParsed, type ParsedYaml, type SourceFile } from './yaml-file.ts';
+import { WorkspaceReader, workspaceEntries } from './workspace-files.ts';
+import { parseYaml, parseYamlFile, sourceFromParsed, type ParsedYaml, type SourceFile } from './yaml-file.ts';
 
 /**
  * A file parsed ahead of loading (by the CLI's worker threads): what parseYamlFile would have
@@ -18,6 +18,27 @@ import { parseYamlFile, sourceFromParsed, type ParsedYaml, type SourceFile } fro
  */
 export interface PreparsedFile { parsed?: ParsedYaml; diagnostics: Diagnostic[] }
 export type Preparsed = ReadonlyMap<string, PreparsedFile>;
+
+/** At most this many files are parsed ahead; loadWorkspace reads any others itself. */
+const MAX_AHEAD = 50_000;
+
+/**
+ * The files that may be parsed ahead of loading (by worker threads, or from a cache): the
+ * workspace's YAML files within the size limit, as workspaceEntries lists them (no links, nothing
+ * hidden). Whatever else loadWorkspace reads, it reads and reports itself.
+ */
+export function filesToParseAhead(root: string): { rel: string; size: number }[] {
+  return workspaceEntries(root, MAX_AHEAD)
+    .filter((e) => e.rel.endsWith('.yaml') && e.size <= LIMITS.fileBytes)
+    .map(({ rel, size }) => ({ rel, size }));
+}
+
+/** One file parsed ahead: what loadWorkspace would have made of these bytes, and said about them. */
+export function parseAhead(rel: string, bytes: Uint8Array): PreparsedFile {
+  const bag = new DiagnosticBag();
+  const parsed = parseYaml(rel, bytes, bag);
+  return parsed ? { parsed, diagnostics: bag.items } : { diagnostics: bag.items };
+}
 
 /**
  * Reads a workspace folder into typed models. Every file is parsed and checked against its

@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { DiagnosticBag } from './diagnostics.ts';
-import { LIMITS } from './limits.ts';
-import type { Preparsed, PreparsedFile } from './load.ts';
-import { workspaceEntries } from './workspace-files.ts';
-import { parseYaml } from './yaml-file.ts';
+import { filesToParseAhead, parseAhead, type Preparsed, type PreparsedFile } from './load.ts';
 
 /**
  * Parses a workspace's YAML files again only when their bytes changed. `touchstone dev`
@@ -27,10 +23,9 @@ export class ParseCache {
     const next = new Map<string, { digest: string; parse: Buffer }>();
     const out = new Map<string, PreparsedFile>();
     this.lastParsed = 0;
-    // The files the parse workers would take (workspace-files.ts lists them); anything else, and
-    // a file that vanishes meanwhile, is left to loadWorkspace, which reads and reports it.
-    for (const { rel, size } of workspaceEntries(root)) {
-      if (!rel.endsWith('.yaml') || size > LIMITS.fileBytes) continue;
+    // The files the parse workers would take; anything else, and a file that vanishes meanwhile,
+    // is left to loadWorkspace, which reads and reports it.
+    for (const { rel } of filesToParseAhead(root)) {
       let bytes: Buffer;
       try {
         bytes = readFileSync(join(root, rel));
@@ -40,9 +35,7 @@ export class ParseCache {
       const digest = createHash('sha256').update(bytes).digest('base64');
       let cached = this.files.get(rel);
       if (cached?.digest !== digest) {
-        const bag = new DiagnosticBag();
-        const parsed = parseYaml(rel, bytes, bag);
-        cached = { digest, parse: serialize(parsed ? { parsed, diagnostics: bag.items } : { diagnostics: bag.items }) };
+        cached = { digest, parse: serialize(parseAhead(rel, bytes)) };
         this.lastParsed++;
       }
       next.set(rel, cached);
