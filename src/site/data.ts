@@ -94,8 +94,8 @@ async function load(root: string): Promise<SiteData> {
   const orgs: OrgView[] = workspace.orgs.map((o) => {
     const audits: AuditView[] = [];
     for (const model of o.audits) {
-      // Scored on first use: listing the pages needs no score, and a page rendered on another
-      // thread (see render-pool.ts) scores only the audits it shows.
+      // Scored on first use: listing the pages needs no score, and in `astro dev` a page view
+      // scores only the audits it shows.
       let score: Record<Lang, ScoreResult> | undefined;
       let diff: { value: AuditDiff | undefined } | undefined;
       const previous = audits[audits.length - 1];
