@@ -84,10 +84,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   } catch (error) {
     if (staging) rmSync(staging, { recursive: true, force: true });
     if (error instanceof SiteBuildError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
     const where = (error as { loc?: { file?: string; line?: number; column?: number } })?.loc;
     const at = where?.file ? `${where.file}${where.line ? `:${where.line}:${where.column ?? 1}` : ''}: ` : '';
-    const wrapped = new SiteBuildError(`the site did not build: ${at}${message}`);
+    const wrapped = new SiteBuildError(`the site did not build: ${at}${readableMessage(error, resolve(options.root))}`);
     (wrapped as { cause?: unknown }).cause = error;
     throw wrapped;
   } finally {
@@ -99,6 +98,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     restore('TOUCHSTONE_BASE', saved.base);
     restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
   }
+}
+
+/**
+ * What a failed build says, for the person who wrote the workspace: the bundler's message (a
+ * broken notes.mdx names its file, line and column) with workspace paths made relative, as in
+ * every other diagnostic, and without the bundler's own stack frames.
+ */
+function readableMessage(error: unknown, root: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').filter((line) => !/^\s+at /.test(line)).join('\n')
+    .replaceAll(`${root}/`, '').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 function restore(name: string, value: string | undefined): void {

@@ -30,6 +30,26 @@ describe('touchstone build', () => {
     expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
   });
 
+  it.each([
+    ['a notes.mdx that is not valid MDX', 'ws-bad-notes', /audits\/acme\/2026-q3\/notes\.mdx:3:7\n.*Unexpected end of file in expression/],
+    ['notes under a folder whose name has a "?"', 'ws-odd?name', /notes\.mdx cannot be built: the path has a "\?"/],
+  ])('refuses %s with the file and what is wrong, exit 1, no stack, and keeps the previous site', (_, name, expected) => {
+    const ws = join(TMP, name);
+    rmSync(ws, { recursive: true, force: true });
+    cpSync(join(REPO, 'tests/fixtures/minimal'), ws, { recursive: true });
+    writeFileSync(join(ws, 'audits/acme/2026-q3/notes.mdx'), name === 'ws-bad-notes' ? '# Notes\n\nHello {broken\n' : '# Notes\n');
+    const previous = join(TMP, `site-previous-${name.replace('?', '')}`);
+    rmSync(previous, { recursive: true, force: true });
+    mkdirSync(previous, { recursive: true });
+    writeFileSync(join(previous, 'index.html'), 'previous site');
+    const result = touchstone(['build', '--root', ws, '--out', previous]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
+    rmSync(ws, { recursive: true, force: true });
+  });
+
   it('replaces a previous site only once the new one is complete', () => {
     const out = join(TMP, 'site-replace');
     rmSync(out, { recursive: true, force: true });
