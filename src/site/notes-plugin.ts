@@ -43,8 +43,8 @@ export function listNotes(workspaceRoot: string): Map<string, string> {
  * of a query, and then cannot find the file. `touchstone build` asks before Astro starts, so
  * that this is a one-line message rather than a bundler's stack.
  */
-export function notesProblem(workspaceRoot: string): string | undefined {
-  const file = [...listNotes(workspaceRoot).values()].find((f) => f.includes('?'));
+export function notesProblem(workspaceRoot: string, notes = listNotes(workspaceRoot)): string | undefined {
+  const file = [...notes.values()].find((f) => f.includes('?'));
   return file && `the notes ${file} cannot be built: the path has a "?", which the site's bundler (Vite) reads as the start of a query; rename the folder`;
 }
 
@@ -56,9 +56,10 @@ export function notesPlugin(workspaceRoot: string): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      const problem = notesProblem(workspaceRoot);
+      const notes = listNotes(workspaceRoot);
+      const problem = notesProblem(workspaceRoot, notes);
       if (problem) throw new Error(problem);
-      const entries = [...listNotes(workspaceRoot)]
+      const entries = [...notes]
         .map(([key, file]) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(normalizePath(file))}),`);
       return `export const notes = {\n${entries.join('\n')}\n};\n`;
     },
