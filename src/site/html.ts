@@ -23,9 +23,20 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   return new Html(out);
 }
 
+// Most values (names, levels, file:line) need no escaping: testing first skips escape's
+// replace-with-callback. Lists are appended, not mapped and joined. Together these made the
+// traceability appendix, with its encoding to UTF-8, about a quarter faster (bench/README.md).
+const SPECIAL = /[&<>'"]/;
+const escapeText = (text: string): string => (SPECIAL.test(text) ? escape(text) : text);
+
 function piece(value: unknown): string {
+  if (typeof value === 'string') return escapeText(value);
   if (value instanceof Html) return value.value;
   if (value === null || value === undefined || typeof value === 'boolean') return '';
-  if (Array.isArray(value)) return value.map(piece).join('');
-  return escape(String(value));
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const item of value) out += piece(item);
+    return out;
+  }
+  return escapeText(String(value));
 }
