@@ -93,10 +93,20 @@ export function alpha(value: number | null | undefined, lang: Lang): string {
 /** A calendar date (YYYY-MM-DD or an ISO timestamp) in the reader's language, in UTC. */
 export function date(value: string | undefined | null, lang: Lang): string {
   if (!value) return '';
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(d.getTime())) return value;
-  return (dateFormats[lang] ??= new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' })).format(d);
+  // A report repeats the same few dates (each evidence item's) hundreds of times, and Intl's
+  // format costs microseconds each: remember them, within a bound (`touchstone dev` runs for days).
+  const key = `${lang} ${value}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+    text = Number.isNaN(d.getTime()) ? value
+      : (dateFormats[lang] ??= new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' })).format(d);
+    if (formattedDates.size >= 10_000) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
+const formattedDates = new Map<string, string>();
 
 export function dateRange(start: string, end: string, lang: Lang): string {
   return `${date(start, lang)} – ${date(end, lang)}`;

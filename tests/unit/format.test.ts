@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alpha, delta, num, score } from '../../src/site/format.ts';
+import { alpha, date, delta, num, score } from '../../src/site/format.ts';
 import { INTL_LOCALE, LANGS } from '../../src/site/i18n.ts';
 
 // format.ts writes small numbers without Intl for speed; it must write exactly what Intl writes.
@@ -38,6 +38,19 @@ describe('number formatting', () => {
     for (const v of [null, undefined, Number.NaN]) {
       expect(score(v, 'en')).toBe('—');
       expect(num(v, 'zh')).toBe('—');
+    }
+  });
+});
+
+describe('date formatting', () => {
+  it('writes each date in each language, the same when asked again (it is remembered)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(date('2026-03-01', 'en')).toBe('1 Mar 2026');
+      expect(date('2026-03-01', 'zh')).toBe('2026年3月1日');
+      expect(date('2026-03-02', 'en')).toBe('2 Mar 2026');
+      expect(date('2026-03-01T23:30:00Z', 'en')).toBe('1 Mar 2026');
+      expect(date('not a date', 'zh')).toBe('not a date');
+      expect(date('', 'en')).toBe('');
     }
   });
 });
