@@ -73,19 +73,17 @@ export function aggregateQuestion(
     byRespondent.set(response.data.respondent.id, counted);
     const path = detail ? ['answers', question.id, question.type === 'level' ? 'level' : 'value'] : ['answers', question.id];
     const pos = response.source.locate(path);
-    traces.push({
-      respondent: response.data.respondent.id,
-      role: response.data.respondent.role,
-      answer,
-      counted,
-      ...(discounted ? { discounted } : {}),
-      ...(detail?.comment !== undefined ? { comment: detail.comment } : {}),
-      evidence: cited,
-      carriedOver: detail?.['carried-over'] === true,
-      file: response.source.file,
-      line: pos.line,
-      col: pos.col,
-    });
+    // Keys in the documented order of the score JSON; optional ones only when present. (Set
+    // one by one rather than spread from temporary objects: this runs for every answer.)
+    const trace: AnswerTrace = { respondent: response.data.respondent.id, role: response.data.respondent.role, answer, counted } as AnswerTrace;
+    if (discounted) trace.discounted = discounted;
+    if (detail?.comment !== undefined) trace.comment = detail.comment;
+    trace.evidence = cited;
+    trace.carriedOver = detail?.['carried-over'] === true;
+    trace.file = response.source.file;
+    trace.line = pos.line;
+    trace.col = pos.col;
+    traces.push(trace);
   }
   const med = median(values);
   const { min, max } = range(values);

@@ -132,7 +132,7 @@ function pairableUnits(data: (number | null)[][]): number[][] {
 
 /** Sorting first makes every later sum independent of row order, hence deterministic. */
 function tally(values: number[]): Tally {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // a typed array sorts by number, natively
   const out: Tally = { values: [], counts: [], total: sorted.length };
   for (const v of sorted) {
     const last = out.values.length - 1;
