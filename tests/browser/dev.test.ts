@@ -53,7 +53,7 @@ describe('touchstone dev', () => {
       const shown = () => page.locator('[data-testid="index"]').first().innerText();
       expect(await shown()).toMatch(/^62\.5\b/);
       writeFileSync(file, readFileSync(file, 'utf8').replace('momentum.act-now: 4', 'momentum.act-now: 0'));
-      // A save shows on the projector by itself. (How fast is measured, not asserted here: a
+      // A save shows on the projector by itself. (How fast is not asserted here: a
       // workshop is promised 2 s, and an idle machine takes about 0.25 s, but CI runs other
       // browser tests beside this one, and a 2 s bound failed there once.)
       // (act-now 0 and 2 → median 1 → 25; momentum (75 × 2 + 25) / 3 = 58.33; index (58.33 + 50) / 2 = 54.2)
