@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { filesToParseAhead, type Preparsed, type PreparsedFile } from '../core/load.ts';
+import { validators } from '../core/schemas.ts';
 import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
 import { UsageError } from './output.ts';
 
@@ -37,6 +38,9 @@ export function startValidation(root: string, { meanwhile = true } = {}): { thre
     }
     return validateWorkspace(root, { preparsed });
   })();
+  // The workers are starting: compile the schemas' validators now (about 0.12 s), while they
+  // parse, rather than after, when every check waits for them.
+  if (shares.length > 0) validators();
   return { threads: shares.length, result };
 }
 
