@@ -16,4 +16,14 @@ describe('html`…`', () => {
     expect(html`${'<b>x</b>'}`.value).toBe('&lt;b&gt;x&lt;/b&gt;');
     expect(html`${new Html('<b>x</b>')}`.value).toBe('<b>x</b>');
   });
+
+  it('escapes each special character on its own, in strings, in other values and in nested lists', () => {
+    // Values without any of & < > " ' are passed through unescaped (html.ts): each one alone must still be caught.
+    for (const [char, entity] of [['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;'], ['"', '&quot;'], ["'", '&#39;']]) {
+      expect(html`${`a${char}b`}`.value).toBe(`a${entity}b`);
+      expect(html`${{ toString: () => `x${char}` }}`.value).toBe(`x${entity}`);
+      expect(html`${[['p', [`q${char}`]], 'r']}`.value).toBe(`pq${entity}r`);
+    }
+    expect(html`${'plain text, 3:14 · 中文'}`.value).toBe('plain text, 3:14 · 中文');
+  });
 });
