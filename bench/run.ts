@@ -11,14 +11,16 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { scoreAudit, validateWorkspace } from '../src/core/index.ts';
 import { generateWorkspace } from './generate.ts';
+import { clientPage, type FileShape, type Manifest } from './baseline-site/src/manifest.ts';
 
 const repo = join(import.meta.dirname, '..');
 const outDir = join(repo, 'bench/out');
 const quick = process.argv.includes('--quick');
 const REPEAT = quick ? 1 : 3;
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
+/** Every file under `dir` whose name ends with `ending`, as full paths. */
+function filesEnding(dir: string, ending: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(ending)).map((f) => join(dir, f));
 }
 
 function median(values: number[]): number {
@@ -38,7 +40,7 @@ function time(fn: () => void): number {
 
 /** Baseline: only read and parse the same YAML files with the same parser. */
 function parseOnly(root: string): void {
-  for (const file of yamlFiles(root)) {
+  for (const file of filesEnding(root, '.yaml')) {
     const doc = parseDocument(readFileSync(file, 'utf8'));
     doc.toJS();
   }
@@ -82,14 +84,13 @@ function measureProcess(command: string, args: string[], env: Record<string, str
  * and non-ASCII characters; for a page, also the tags rendered through templates, and the bytes
  * and non-ASCII characters of the HTML a report writes prebuilt (its traceability appendix).
  */
-function fileShape(file: string): number[] {
+function fileShape(file: string): FileShape {
   const bytes = readFileSync(file);
   const text = bytes.toString('utf8');
   const wide = nonAscii(text);
   if (!file.endsWith('.html')) return [bytes.length, wide];
-  const section = text.indexOf('aria-labelledby="traceability"');
-  const start = section === -1 ? -1 : text.indexOf('</h2>', section) + '</h2>'.length;
-  const raw = start > 0 ? text.slice(start, text.indexOf('</section>', start)) : '';
+  // The appendix: what follows its heading, up to the end of its section.
+  const raw = /aria-labelledby="traceability">.*?<\/h2>(.*?)<\/section>/s.exec(text)?.[1] ?? '';
   return [bytes.length, wide, tagCount(text) - tagCount(raw), Buffer.byteLength(raw), nonAscii(raw)];
 }
 function nonAscii(text: string): number {
@@ -99,9 +100,6 @@ function nonAscii(text: string): number {
 }
 const tagCount = (html: string): number => html.match(/<[a-zA-Z]/g)?.length ?? 0;
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
-}
 
 /** Gzipped bytes of a page's HTML and of every script it loads (module imports followed). */
 function pageWeight(siteRoot: string, page: string): { htmlGzip: number; jsGzip: number; scripts: string[] } {
@@ -158,12 +156,12 @@ if (!process.argv.includes('--no-site')) {
   const siteOut = join(outDir, 'site');
   const buildTouchstone = () => measureProcess(process.execPath, [join(repo, 'bin/touchstone.js'), 'build', '--root', root, '--out', siteOut]);
   const touchstoneRuns = [buildTouchstone()];
-  const pages = htmlFiles(siteOut);
+  const pages = filesEnding(siteOut, '.html');
   const reports = pages.filter((p) => /\/(en|zh)\/[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(questionnaires|methodology)\//.test(p));
   const reportBytes = reports.reduce((n, p) => n + statSync(p).size, 0) / Math.max(1, reports.length);
   // The baseline writes what Touchstone wrote: as many HTML pages and JSON files, each with as
   // many bytes and as many non-ASCII characters (which cost more to encode).
-  const jsonFiles = readdirSync(siteOut, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(siteOut, f));
+  const jsonFiles = filesEnding(siteOut, '.json');
   const manifestFile = join(outDir, 'baseline-manifest.json');
   writeFileSync(manifestFile, JSON.stringify({ html: pages.map(fileShape), json: jsonFiles.map(fileShape) }));
   const baselineOut = join(outDir, 'baseline-site');
@@ -182,21 +180,21 @@ if (!process.argv.includes('--no-site')) {
   });
   const touchstoneBuild = medianRun(touchstoneRuns);
   const baseline = medianRun(baselineRuns);
-  const baselinePages = htmlFiles(baselineOut);
+  const baselinePages = filesEnding(baselineOut, '.html');
   if (baselinePages.length !== pages.length) throw new Error(`the baseline wrote ${baselinePages.length} pages, not ${pages.length}`);
   // The comparison means something only if the baseline wrote as much: each file within 1% (or
   // 64 bytes) of the one it mirrors, with as many non-ASCII characters; the page carrying the
   // client code within 5%; all within 1%; and about as many tags through templates (5%).
   const written = (files: string[]) => files.reduce((n, f) => n + statSync(f).size, 0);
-  const baselineJson = readdirSync(baselineOut, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(baselineOut, f));
+  const baselineJson = filesEnding(baselineOut, '.json');
   const [ours, theirs] = [written(pages) + written(jsonFiles), written(baselinePages) + written(baselineJson)];
   if (Math.abs(theirs / ours - 1) > 0.01) throw new Error(`the baseline wrote ${theirs} bytes, not about ${ours}`);
-  const sizes = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { html: number[][]; json: number[][] });
-  const client = sizes.html.reduce((best, shape, i) => (shape[0]! > sizes.html[best]![0]! ? i : best), 0);
+  const sizes = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  const client = clientPage(sizes.html);
   let [ourTags, theirTags] = [0, 0];
-  const mirror = (mine: string, its: string, shape: number[], slack: number) => {
+  const mirror = (mine: string, its: string, shape: FileShape, slack: number) => {
     const [bytes, wide, tags] = fileShape(its);
-    if (Math.abs(bytes! - shape[0]!) > Math.max(64, shape[0]! * slack) || Math.abs(wide! - shape[1]!) > shape[1]! * slack) {
+    if (Math.abs(bytes - shape[0]) > Math.max(64, shape[0] * slack) || Math.abs(wide - shape[1]) > shape[1] * slack) {
       throw new Error(`the baseline's ${its} has ${bytes} bytes and ${wide} non-ASCII characters, not about ${shape[0]} and ${shape[1]} as ${mine}`);
     }
     ourTags += shape[2] ?? 0;
