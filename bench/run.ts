@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { scoreAudit, validateWorkspace } from '../src/core/index.ts';
 import { generateWorkspace } from './generate.ts';
@@ -15,7 +16,16 @@ import { clientPage, type FileShape, type Manifest } from './baseline-site/src/m
 
 const repo = join(import.meta.dirname, '..');
 const outDir = join(repo, 'bench/out');
-const quick = process.argv.includes('--quick');
+// The flags of bench/README.md; anything else is a typo that would silently measure the wrong thing.
+const FLAGS = { quick: { type: 'boolean' }, 'no-site': { type: 'boolean' }, 'no-pipeline': { type: 'boolean' }, 'no-lighthouse': { type: 'boolean' } } as const;
+let flags: { [K in keyof typeof FLAGS]?: boolean };
+try {
+  flags = parseArgs({ options: FLAGS, allowPositionals: false }).values;
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}\nusage: npm run bench -- [${Object.keys(FLAGS).map((f) => `--${f}`).join('] [')}]`);
+  process.exit(1);
+}
+const quick = flags.quick === true;
 const REPEAT = quick ? 1 : 3;
 
 /** Every file under `dir` whose name ends with `ending`, as full paths. */
@@ -149,7 +159,7 @@ async function lighthouse(siteRoot: string, path: string): Promise<Record<string
 }
 
 // --- full static build: 100 organisations × 3 versions (300 reports, both languages)
-if (!process.argv.includes('--no-site')) {
+if (!flags['no-site']) {
   const orgs = quick ? 10 : 100;
   const root = join(outDir, 'ws-site');
   generateWorkspace(repo, root, { orgs, versions: 3, respondents: 8 });
@@ -231,7 +241,7 @@ if (!process.argv.includes('--no-site')) {
   results.incremental = { ms: rebuild.ms, note: 'astro build has no incremental mode for static output: the whole site is rebuilt; `touchstone dev` re-renders only the page being viewed' };
   rows.push({ figure: 'rebuild after one response file changed (full rebuild)', value: `${(rebuild.ms / 1000).toFixed(1)} s`, target: 'report', ok: null });
 
-  if (!process.argv.includes('--no-lighthouse') && sample) {
+  if (!flags['no-lighthouse'] && sample) {
     const lh = await lighthouse(siteOut, sample.slice(siteOut.length).replace(/index\.html$/, ''));
     results.lighthouse = lh;
     if (lh) {
@@ -249,7 +259,7 @@ const siteRows = rows.splice(0);
 const base = quick ? 10 : 25;
 const scales = [1, 2, 4];
 const pipeline: { scale: number; orgs: number; files: number; mb: number; parseMs: number; touchstoneMs: number; ratio: number }[] = [];
-for (const scale of process.argv.includes('--no-pipeline') ? [] : scales) {
+for (const scale of flags['no-pipeline'] ? [] : scales) {
   const root = join(outDir, `ws-${scale}x`);
   const orgs = base * scale;
   const { files, bytes } = generateWorkspace(repo, root, { orgs, versions: 3, respondents: 8 });
