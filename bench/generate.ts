@@ -3,7 +3,7 @@
  * R respondents, answering the repository's real questionnaire (cx-core@1.0.0) with the
  * real benchmark profile. Seeded, so the same arguments always write the same bytes.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { QuestionnaireFile } from '../src/core/schema-types.ts';
@@ -30,10 +30,34 @@ function prng(seed: number): () => number {
 const ROLES = ['Chief executive', 'Store operations', 'Customer service lead', 'Marketing', 'Frontline supervisor', 'Digital', 'Finance', 'Quality'];
 const INDUSTRIES = ['retail', 'insurance', 'logistics', 'banking', 'telecom', 'hospitality'];
 
-export function generateWorkspace(repo: string, out: string, options: GenerateOptions): { files: number; bytes: number } {
-  const random = prng(options.seed ?? 42);
+/** Written into every workspace generated here: the only kind of folder the generator replaces. */
+const MARK = '.touchstone-bench-workspace';
+
+export class GenerateError extends Error {}
+
+/**
+ * Makes `out` ready for a new workspace: a missing or empty folder is used, and a workspace this
+ * generator wrote before is replaced. Anything else (a file, a real workspace, a typo for one)
+ * is refused, never deleted.
+ */
+function prepare(out: string): void {
+  if (!existsSync(out)) return;
+  if (!lstatSync(out).isDirectory()) throw new GenerateError(`${out} is not a folder; give a new folder for the workspace`);
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes(MARK)) {
+    throw new GenerateError(`${out} holds files this generator did not write; give a new or empty folder (nothing was changed)`);
+  }
   rmSync(out, { recursive: true, force: true });
+}
+
+export function generateWorkspace(repo: string, out: string, options: GenerateOptions): { files: number; bytes: number } {
+  for (const [name, value] of Object.entries({ organisations: options.orgs, versions: options.versions, respondents: options.respondents })) {
+    if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new GenerateError(`the number of ${name} must be a whole number from 1 to 10000, not ${value}`);
+  }
+  const random = prng(options.seed ?? 42);
+  prepare(out);
   mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, MARK), 'Written by bench/generate.ts; the next run may replace this whole folder.\n');
   cpSync(join(repo, 'questionnaires'), join(out, 'questionnaires'), { recursive: true });
   cpSync(join(repo, 'benchmarks'), join(out, 'benchmarks'), { recursive: true });
   const bank = parse(readFileSync(join(repo, 'questionnaires/cx-core/1.0.0.yaml'), 'utf8')) as QuestionnaireFile;
@@ -85,6 +109,16 @@ export function generateWorkspace(repo: string, out: string, options: GenerateOp
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const [orgs = '10', versions = '3', respondents = '8', out = 'bench/out/workspace'] = process.argv.slice(2);
   const repo = join(import.meta.dirname, '..');
-  const result = generateWorkspace(repo, out, { orgs: Number(orgs), versions: Number(versions), respondents: Number(respondents) });
-  console.log(`wrote ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB) to ${out}`);
+  const count = (name: string, text: string) => {
+    if (!/^\d{1,5}$/.test(text)) throw new GenerateError(`the number of ${name} must be a whole number from 1 to 10000, not "${text.slice(0, 40)}"`);
+    return Number(text);
+  };
+  try {
+    const result = generateWorkspace(repo, out, { orgs: count('organisations', orgs), versions: count('versions', versions), respondents: count('respondents', respondents) });
+    console.log(`wrote ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB) to ${out}`);
+  } catch (error) {
+    if (!(error instanceof GenerateError)) throw error;
+    console.error(`generate: ${error.message}\nusage: node bench/generate.ts [organisations] [versions] [respondents] [folder]`);
+    process.exitCode = 1;
+  }
 }

@@ -4,7 +4,7 @@
  * bench/results.json. See bench/README.md for what each figure means.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,13 @@ try {
 }
 const quick = flags.quick === true;
 const REPEAT = quick ? 1 : 3;
+
+/** A folder of bench/out, this script's own (git-ignored) scratch space, emptied for a new workspace. */
+function scratch(name: string): string {
+  const dir = join(outDir, name);
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
 
 /** Every file under `dir` whose name ends with `ending`, as full paths. */
 function filesEnding(dir: string, ending: string): string[] {
@@ -161,7 +168,7 @@ async function lighthouse(siteRoot: string, path: string): Promise<Record<string
 // --- full static build: 100 organisations × 3 versions (300 reports, both languages)
 if (!flags['no-site']) {
   const orgs = quick ? 10 : 100;
-  const root = join(outDir, 'ws-site');
+  const root = scratch('ws-site');
   generateWorkspace(repo, root, { orgs, versions: 3, respondents: 8 });
   const siteOut = join(outDir, 'site');
   const buildTouchstone = () => measureProcess(process.execPath, [join(repo, 'bin/touchstone.js'), 'build', '--root', root, '--out', siteOut]);
@@ -260,7 +267,7 @@ const base = quick ? 10 : 25;
 const scales = [1, 2, 4];
 const pipeline: { scale: number; orgs: number; files: number; mb: number; parseMs: number; touchstoneMs: number; ratio: number }[] = [];
 for (const scale of flags['no-pipeline'] ? [] : scales) {
-  const root = join(outDir, `ws-${scale}x`);
+  const root = scratch(`ws-${scale}x`);
   const orgs = base * scale;
   const { files, bytes } = generateWorkspace(repo, root, { orgs, versions: 3, respondents: 8 });
   // Warm up both paths once so that JIT and ajv compilation are not billed to the first measurement.
