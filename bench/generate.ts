@@ -50,10 +50,17 @@ function prepare(out: string): void {
   rmSync(out, { recursive: true, force: true });
 }
 
-export function generateWorkspace(repo: string, out: string, options: GenerateOptions): { files: number; bytes: number } {
-  for (const [name, value] of Object.entries({ organisations: options.orgs, versions: options.versions, respondents: options.respondents })) {
-    if (!Number.isInteger(value) || value < 1 || value > 10_000) throw new GenerateError(`the number of ${name} must be a whole number from 1 to 10000, not ${value}`);
+/** A count of organisations, versions or respondents, as a number or as typed: a whole number from 1 to 10000. */
+function count(name: string, value: number | string): number {
+  const n = typeof value === 'number' ? value : /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) {
+    throw new GenerateError(`the number of ${name} must be a whole number from 1 to 10000, not ${Number.isNaN(n) ? `"${String(value).slice(0, 40)}"` : n}`);
   }
+  return n;
+}
+
+export function generateWorkspace(repo: string, out: string, options: GenerateOptions): { files: number; bytes: number } {
+  for (const [name, value] of Object.entries({ organisations: options.orgs, versions: options.versions, respondents: options.respondents })) count(name, value);
   const random = prng(options.seed ?? 42);
   prepare(out);
   mkdirSync(out, { recursive: true });
@@ -109,10 +116,6 @@ export function generateWorkspace(repo: string, out: string, options: GenerateOp
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   const [orgs = '10', versions = '3', respondents = '8', out = 'bench/out/workspace'] = process.argv.slice(2);
   const repo = join(import.meta.dirname, '..');
-  const count = (name: string, text: string) => {
-    if (!/^\d{1,5}$/.test(text)) throw new GenerateError(`the number of ${name} must be a whole number from 1 to 10000, not "${text.slice(0, 40)}"`);
-    return Number(text);
-  };
   try {
     const result = generateWorkspace(repo, out, { orgs: count('organisations', orgs), versions: count('versions', versions), respondents: count('respondents', respondents) });
     console.log(`wrote ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB) to ${out}`);

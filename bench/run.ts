@@ -180,7 +180,8 @@ if (!flags['no-site']) {
   // many bytes and as many non-ASCII characters (which cost more to encode).
   const jsonFiles = filesEnding(siteOut, '.json');
   const manifestFile = join(outDir, 'baseline-manifest.json');
-  writeFileSync(manifestFile, JSON.stringify({ html: pages.map(fileShape), json: jsonFiles.map(fileShape) }));
+  const sizes: Manifest = { html: pages.map(fileShape), json: jsonFiles.map(fileShape) };
+  writeFileSync(manifestFile, JSON.stringify(sizes));
   const baselineOut = join(outDir, 'baseline-site');
   const buildBaseline = () => measureProcess(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(repo, 'bench/baseline-site')], {
     BASELINE_MANIFEST: manifestFile, BASELINE_OUT: baselineOut,
@@ -206,7 +207,6 @@ if (!flags['no-site']) {
   const baselineJson = filesEnding(baselineOut, '.json');
   const [ours, theirs] = [written(pages) + written(jsonFiles), written(baselinePages) + written(baselineJson)];
   if (Math.abs(theirs / ours - 1) > 0.01) throw new Error(`the baseline wrote ${theirs} bytes, not about ${ours}`);
-  const sizes = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   const client = clientPage(sizes.html);
   let [ourTags, theirTags] = [0, 0];
   const mirror = (mine: string, its: string, shape: FileShape, slack: number) => {
