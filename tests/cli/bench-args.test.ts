@@ -50,6 +50,8 @@ describe('bench/generate.ts, with a wrong folder or count', () => {
   it('refuses a count that is not a whole number from 1', () => {
     refused(generate('abc'), 'the number of organisations must be a whole number from 1 to 10000, not "abc"');
     refused(generate('2', '0'), 'the number of versions must be a whole number from 1 to 10000, not 0');
+    refused(generate('2', '1.5'), 'the number of versions must be a whole number from 1 to 10000, not "1.5"');
+    refused(generate('99999'), 'the number of organisations must be a whole number from 1 to 10000, not 99999');
   });
   it('writes into a new folder, and replaces a workspace it wrote before', () => {
     const out = join(dir, 'generated');
