@@ -17,8 +17,11 @@ export interface BuildSiteOptions {
   out: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   base?: string;
-  /** Called about once a second while pages are written, with the number written so far. */
-  onProgress?: (pagesWritten: number) => void;
+  /**
+   * Called about once a second while pages are written, with a way to count them so far.
+   * Counting lists the whole output folder, so it is done only when the count will be shown.
+   */
+  onProgress?: (pagesWritten: () => number) => void;
 }
 
 export class SiteBuildError extends Error {}
@@ -50,7 +53,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   if (options.base) process.env.TOUCHSTONE_BASE = options.base;
   // Astro writes pages as it goes: counting them is the progress.
   const progress = options.onProgress
-    ? setInterval(() => options.onProgress!(existsSync(built) ? countHtml(built) : 0), 1000)
+    ? setInterval(() => options.onProgress!(() => (existsSync(built) ? countHtml(built) : 0)), 1000)
     : undefined;
   // Parts of Astro's build resolve paths from the current folder (its prerender chunks land in
   // ./.astro): build from inside the private project so they resolve through its node_modules.

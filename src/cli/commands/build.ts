@@ -7,6 +7,7 @@ import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/pr
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UserError } from '../output.ts';
+import { Progress } from '../progress.ts';
 
 export function registerBuild(program: Command, context: CommandContext): void {
   program
@@ -42,7 +43,11 @@ export function registerBuild(program: Command, context: CommandContext): void {
       const building = buildSite({
         root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
         // Pages are written only once the validation is through: no count while validating.
-        onProgress: (pages) => { if (pages > 0) progress.update(`${pages} pages written`); },
+        onProgress: (pagesWritten) => {
+          if (!progress.due()) return;
+          const pages = pagesWritten();
+          if (pages > 0) progress.update(`${pages} pages written`);
+        },
       });
       building.catch(() => undefined); // awaited below, once the validation has been reported
       try {
@@ -72,45 +77,4 @@ export function registerBuild(program: Command, context: CommandContext): void {
         forgetValidatedWorkspace();
       }
     });
-}
-
-/**
- * One status line for a long build: rewritten in place on a terminal, printed as plain lines
- * (at most every ten seconds) in CI logs, so that neither fills with noise.
- */
-class Progress {
-  private label = '';
-  private lastPlain = 0;
-  private readonly stream: NodeJS.WriteStream;
-
-  constructor(stream: NodeJS.WriteStream) {
-    this.stream = stream;
-  }
-
-  step(label: string): void {
-    this.done();
-    this.label = label;
-    this.write(`${label}…`, true);
-  }
-
-  update(detail: string): void {
-    if (this.label) this.write(`${this.label}… ${detail}`, false);
-  }
-
-  done(): void {
-    if (this.label && this.stream.isTTY) this.stream.write('\r\x1b[2K');
-    this.label = '';
-  }
-
-  private write(text: string, always: boolean): void {
-    if (this.stream.isTTY) {
-      this.stream.write(`\r\x1b[2K${text}`);
-      return;
-    }
-    const now = performance.now();
-    if (always || now - this.lastPlain >= 10_000) {
-      this.stream.write(`${text}\n`);
-      this.lastPlain = now;
-    }
-  }
 }
