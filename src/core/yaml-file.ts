@@ -140,7 +140,12 @@ function readDocument(doc: Document, lc: LineCounter, file: string, bag: Diagnos
       if (UNSAFE_KEYS.has(name)) {
         return fail(keyStart, 'yaml/unsafe-key', `the key "${name}" is not allowed (it could alter objects in the program reading this file)`);
       }
-      if (Object.hasOwn(map, name)) return fail(keyStart, 'yaml/duplicate-key', 'Map keys must be unique');
+      if (Object.hasOwn(map, name)) {
+        // Only on this error path: find the first key of that name, so the message says where it is.
+        const first = node.items.find((other) => String((other.key as { value?: unknown } | null)?.value ?? '') === name);
+        const firstLine = lc.linePos((first?.key as YamlNode | null)?.range?.[0] ?? 0).line;
+        return fail(keyStart, 'yaml/duplicate-key', `the key "${name}" is already in this map, on line ${firstLine}; each key may appear once`);
+      }
       map[name] = read(item.value, path === '' ? name : `${path}${SEP}${name}`, depth + 1, keyStart);
     }
     return map;

@@ -50,7 +50,7 @@ export const CASES: BadInputCase[] = [
   { name: 'unclosed quote', overlay: { [CEO]: response({ 7: 'recovery.first-response-minutes: "60' }) },
     expect: { code: 'yaml/unclosed-quote', file: CEO, line: 11, col: 36 } },
   { name: 'duplicate key', overlay: { [CEO]: response({ 1: 'momentum.owner: 3' }) },
-    expect: { code: 'yaml/duplicate-key', file: CEO, line: 5, col: 3 } },
+    expect: { code: 'yaml/duplicate-key', file: CEO, line: 5, col: 3, message: /the key "momentum\.owner" is already in this map, on line 4;/ } },
   { name: 'alias bomb', overlay: { [CEO]: `${MODELINE}a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n` },
     expect: { code: 'yaml/alias-limit', file: CEO, line: 3, col: 8 } },
   { name: 'absurd nesting', overlay: { [CEO]: `${MODELINE}respondent: ${'['.repeat(40)}${']'.repeat(40)}\n` },

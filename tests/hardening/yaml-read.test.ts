@@ -75,16 +75,17 @@ describe('Touchstone reads YAML data as the yaml package does', () => {
   });
 
   it.each([
-    ['a block map', 'a: 1\nb: 2\na: 3\n', 3, 1],
-    ['a nested map', 'x:\n  a: 1\n  a: 2\n', 3, 3],
-    ['a flow map', 'x: { a: 1, a: 2 }\n', 1, 12],
-    ['a list item map', '- a: 1\n  a: 2\n', 2, 3],
-    ['keys that differ in YAML but name the same property', '1: a\n"1": b\n', 2, 1],
-    ['an empty key and a null one', '"": a\n~: b\n', 2, 1],
-  ])('reports a duplicate key in %s at the second key', (_, text, line, col) => {
+    ['a block map', 'a: 1\nb: 2\na: 3\n', 3, 1, 'the key "a" is already in this map, on line 1'],
+    ['a nested map', 'x:\n  a: 1\n  a: 2\n', 3, 3, 'the key "a" is already in this map, on line 2'],
+    ['a flow map', 'x: { a: 1, a: 2 }\n', 1, 12, 'the key "a" is already in this map, on line 1'],
+    ['a list item map', '- a: 1\n  a: 2\n', 2, 3, 'the key "a" is already in this map, on line 1'],
+    ['keys that differ in YAML but name the same property', '1: a\n"1": b\n', 2, 1, 'the key "1" is already in this map, on line 1'],
+    ['an empty key and a null one', '"": a\n~: b\n', 2, 1, 'the key "" is already in this map, on line 1'],
+  ])('reports a duplicate key in %s at the second key, and where the first is', (_, text, line, col, message) => {
     const bag = new DiagnosticBag();
     expect(parseYaml('f.yaml', bytesOf(text), bag)).toBeUndefined();
     expect(bag.items).toMatchObject([{ code: 'yaml/duplicate-key', line, col }]);
+    expect(bag.items[0]!.message).toContain(message);
   });
 
   it(`reads sample files mutated at random as the yaml package does (${RUNS} cases)`, () => {
