@@ -21,7 +21,7 @@ export class Progress {
 
   /** Whether an update now would be shown (on a terminal: always; in a log: every ten seconds). */
   due(): boolean {
-    return this.label !== '' && (this.stream.isTTY || performance.now() - this.lastPlain >= PLAIN_EVERY_MS);
+    return this.label !== '' && (this.stream.isTTY || this.plainDue());
   }
 
   update(detail: string): void {
@@ -38,10 +38,13 @@ export class Progress {
       this.stream.write(`\r\x1b[2K${text}`);
       return;
     }
-    const now = performance.now();
-    if (always || now - this.lastPlain >= PLAIN_EVERY_MS) {
+    if (always || this.plainDue()) {
       this.stream.write(`${text}\n`);
-      this.lastPlain = now;
+      this.lastPlain = performance.now();
     }
+  }
+
+  private plainDue(): boolean {
+    return performance.now() - this.lastPlain >= PLAIN_EVERY_MS;
   }
 }

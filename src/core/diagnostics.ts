@@ -3,6 +3,8 @@
  * cross-file checks, scoring rules) reports through this one shape so that the CLI, the
  * site and editors can all say "file:line:col" the same way.
  */
+import { printable } from './text-safety.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -32,7 +34,10 @@ export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
   private readonly seen = new Set<string>();
 
-  add(d: Diagnostic): void {
+  add(diagnostic: Diagnostic): void {
+    // Names and messages quote the workspace's own text (keys, folder names, values): whatever
+    // shows them, a terminal, a CI log, an editor or a page, gets no control characters.
+    const d = { ...diagnostic, file: printable(diagnostic.file), message: printable(diagnostic.message) };
     const key = `${d.file}\0${d.line}\0${d.col}\0${d.code}\0${d.message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

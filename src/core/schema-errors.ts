@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from './diagnostics.ts';
 import type { SchemaError } from './schemas.ts';
 import { didYouMean } from './suggest.ts';
+import { quote, quoteKey } from './text-safety.ts';
 import type { DataPath, SourceFile } from './yaml-file.ts';
 
 /**
@@ -50,15 +51,15 @@ function reportOne(source: SourceFile, error: SchemaError, bag: DiagnosticBag): 
   const path = toPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
   const value = valueAt(source.data, path);
-  const where = path.length ? `"${path[path.length - 1]}"` : 'the file';
+  const where = path.length ? quoteKey(String(path[path.length - 1])) : 'the file';
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
       const pattern = (error.parentSchema as { propertyNames?: unknown })?.propertyNames;
       const message = known.length
-        ? `unknown key "${key}"${didYouMean(key, known)}; allowed here: ${known.join(', ')}`
-        : pattern ? `"${key}" is not a valid key here` : `unknown key "${key}"`;
+        ? `unknown key ${quoteKey(key)}${didYouMean(key, known)}; allowed here: ${known.join(', ')}`
+        : pattern ? `${quoteKey(key)} is not a valid key here` : `unknown key ${quoteKey(key)}`;
       report(source, bag, [...path, key], 'schema/unknown-key', message, true);
       return;
     }
@@ -98,7 +99,7 @@ function reportOne(source: SourceFile, error: SchemaError, bag: DiagnosticBag): 
       const custom = (error.parentSchema as { patternErrorMessage?: string })?.patternErrorMessage;
       const inPropertyName = error.propertyName !== undefined;
       const target = inPropertyName ? [...path, error.propertyName as string] : path;
-      const shown = inPropertyName ? `"${error.propertyName}"` : describeValue(value);
+      const shown = inPropertyName ? quoteKey(String(error.propertyName)) : describeValue(value);
       const code = path[path.length - 1] === 'link' ? 'evidence/unsafe-link' : inPropertyName ? 'schema/bad-key' : 'schema/pattern';
       report(source, bag, target, code, `${shown} is not valid here: ${custom ?? `must match ${String(params.pattern)}`}`, inPropertyName);
       return;
@@ -162,7 +163,7 @@ function describeAlternatives(errors: readonly SchemaError[]): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the text ${quote(value)}`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   return 'a map';

@@ -31,6 +31,28 @@ export function neutralizeBidiControls(source: SourceFile, bag: DiagnosticBag): 
   visit(source.data, []);
 }
 
+/**
+ * Characters a terminal or a log would act on rather than show: C0 and C1 controls (an escape
+ * sequence can clear a screen or forge a line) and the direction controls above.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every unprintable character shown as a marker such as "[U+001B]". */
+export function printable(text: string): string {
+  UNPRINTABLE.lastIndex = 0;
+  return UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE, (c) => `[${codePoint(c)}]`) : text;
+}
+
+/** Text from a workspace, quoted for a message: at most `max` characters of it, then "…". */
+export function quote(text: string, max = 40): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+/** A key, quoted for a message: in full up to 80 characters (question ids are about 35), then cut. */
+export function quoteKey(key: string): string {
+  return quote(key, 80);
+}
+
 function codePoint(c: string): string {
   return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

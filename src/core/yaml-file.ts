@@ -2,6 +2,7 @@ import { isAlias, isCollection, isScalar, isSeq, LineCounter, parseDocument, vis
 import type { Document, Node as YamlNode } from 'yaml';
 import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
+import { quoteKey } from './text-safety.ts';
 
 /** A path into a YAML document: map keys and list indexes. */
 export type DataPath = readonly (string | number)[];
@@ -45,10 +46,10 @@ function firstLine(message: string): string {
  */
 function errorOffset(text: string, offset: number, code: string, message: string): number {
   if (code === 'yaml/unclosed-quote') {
-    const quote = message.includes("'") && !message.includes('"') ? "'" : '"';
+    const mark = message.includes("'") && !message.includes('"') ? "'" : '"';
     // The opening quote is the last unescaped one before the end: any later one would have closed it.
     for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
-      if (text[i] === quote && (quote === "'" || text[i - 1] !== '\\')) return i;
+      if (text[i] === mark && (mark === "'" || text[i - 1] !== '\\')) return i;
     }
   }
   if (code === 'yaml/bad-indent') {
@@ -136,15 +137,15 @@ function readDocument(doc: Document, lc: LineCounter, file: string, bag: Diagnos
       const key = item.key;
       const keyStart = (key as YamlNode | null)?.range?.[0] ?? 0;
       if (key !== null && !isScalar(key)) return fail(keyStart, 'yaml/complex-key', 'keys must be plain text, not lists or maps');
-      const name = String(key?.value ?? '');
+      const name = keyName(key);
       if (UNSAFE_KEYS.has(name)) {
         return fail(keyStart, 'yaml/unsafe-key', `the key "${name}" is not allowed (it could alter objects in the program reading this file)`);
       }
       if (Object.hasOwn(map, name)) {
         // Only on this error path: find the first key of that name, so the message says where it is.
-        const first = node.items.find((other) => String((other.key as { value?: unknown } | null)?.value ?? '') === name);
-        const firstLine = lc.linePos((first?.key as YamlNode | null)?.range?.[0] ?? 0).line;
-        return fail(keyStart, 'yaml/duplicate-key', `the key "${name}" is already in this map, on line ${firstLine}; each key may appear once`);
+        const first = node.items.find((other) => keyName(other.key) === name)!;
+        const firstLine = lc.linePos((first.key as YamlNode | null)?.range?.[0] ?? 0).line;
+        return fail(keyStart, 'yaml/duplicate-key', `the key ${quoteKey(name)} is already in this map, on line ${firstLine}; each key may appear once`);
       }
       map[name] = read(item.value, path === '' ? name : `${path}${SEP}${name}`, depth + 1, keyStart);
     }
@@ -152,6 +153,11 @@ function readDocument(doc: Document, lc: LineCounter, file: string, bag: Diagnos
   };
   const data = read(doc.contents, '', 1);
   return ok ? { data, table, aliases } : undefined;
+}
+
+/** The property a map key names in the data (a key that is no text, such as `1` or `~`, as text). */
+function keyName(key: unknown): string {
+  return String((key as { value?: unknown } | null)?.value ?? '');
 }
 
 /**

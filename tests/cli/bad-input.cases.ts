@@ -51,6 +51,14 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'yaml/unclosed-quote', file: CEO, line: 11, col: 36 } },
   { name: 'duplicate key', overlay: { [CEO]: response({ 1: 'momentum.owner: 3' }) },
     expect: { code: 'yaml/duplicate-key', file: CEO, line: 5, col: 3, message: /the key "momentum\.owner" is already in this map, on line 4;/ } },
+  // Keys from the workspace are quoted in messages: control characters shown, not sent to the
+  // terminal (an escape sequence could clear it), and a long key cut short.
+  { name: 'duplicate key with an escape sequence, 200 characters long',
+    overlay: { [CEO]: response({ 0: `"\\e[2J${'k'.repeat(200)}": 2`, 1: `"\\e[2J${'k'.repeat(200)}": 1` }) },
+    expect: { code: 'yaml/duplicate-key', file: CEO, line: 5, col: 3, message: /^the key "\\u001b\[2Jk{76}…" is already in this map, on line 4;/ } },
+  { name: 'unknown key with an escape sequence and a direction override',
+    overlay: { [CEO]: `${response()}"x\\e[2J\\u202e": 1\n` },
+    expect: { code: 'schema/unknown-key', file: CEO, line: 12, col: 1, message: /^unknown key "x\\u001b\[2J\[U\+202E\]"/ } },
   { name: 'alias bomb', overlay: { [CEO]: `${MODELINE}a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n` },
     expect: { code: 'yaml/alias-limit', file: CEO, line: 3, col: 8 } },
   { name: 'absurd nesting', overlay: { [CEO]: `${MODELINE}respondent: ${'['.repeat(40)}${']'.repeat(40)}\n` },

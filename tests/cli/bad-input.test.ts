@@ -28,6 +28,8 @@ describe('touchstone validate on bad input', () => {
     const text = touchstone(['validate', '--root', root]);
     expect(text.status).toBe(json.status);
     expect(text.stdout).toContain(`${c.expect.file}:${c.expect.line}:${c.expect.col}: ${c.expect.severity ?? 'error'} ${c.expect.code}: `);
+    // Whatever the workspace holds, nothing but line breaks reaches the terminal as a control character.
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(hasStackTrace(text.stdout + text.stderr)).toBe(false);
   });
 
