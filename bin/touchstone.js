@@ -19,11 +19,14 @@ if (!process.features.typescript) {
 // cache goes in the user's own cache folder, not the shared temporary one another account could
 // fill first (NODE_COMPILE_CACHE, when set, still wins).
 if (!process.env.CI) {
-  const { enableCompileCache, flushCompileCache } = await import('node:module');
+  const { constants, enableCompileCache, flushCompileCache } = await import('node:module');
   const { homedir } = await import('node:os');
   const { join } = await import('node:path');
   try {
-    enableCompileCache?.(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'touchstone', 'node-compile-cache'));
+    const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'touchstone', 'node-compile-cache');
+    // Worker threads (the YAML parse) take the cache from the environment: without it each
+    // stripped and compiled its TypeScript afresh, 130 ms to start rather than 60 ms.
+    if (enableCompileCache?.(dir)?.status === constants?.compileCacheStatus?.ENABLED) process.env.NODE_COMPILE_CACHE ??= dir;
     setTimeout(() => { try { flushCompileCache?.(); } catch {} }, 10_000).unref();
   } catch {}
 }

@@ -90,7 +90,11 @@ function plan(root: string, meanwhile: boolean): string[][] {
 function runWorker(root: string, files: string[]): Promise<[string, PreparsedFile][]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root, files } });
-    worker.once('message', (message: [string, PreparsedFile][]) => resolve(message));
+    const parsed: [string, PreparsedFile][] = [];
+    worker.on('message', (message: [string, PreparsedFile] | null) => {
+      if (message === null) resolve(parsed);
+      else parsed.push(message);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`parse worker exited with code ${code}`)));
   });
