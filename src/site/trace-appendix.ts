@@ -1,7 +1,7 @@
 import type { AnswerTrace, PartScore, Respondent } from '../core/score-types.ts';
 import type { Evidence } from '../core/schema-types.ts';
 import { answer, date, safeHref, score } from './format.ts';
-import { html, type Html } from './html.ts';
+import { escapeText, html, Html } from './html.ts';
 import { tr, ui, type Lang } from './i18n.ts';
 
 export interface TraceAppendixOptions { lang: Lang; anonymous: boolean; people: Respondent[]; auditFolder: string }
@@ -11,12 +11,23 @@ export interface TraceAppendixOptions { lang: Lang; anonymous: boolean; people: 
  * evidence (by role when anonymous). It is most of a report's markup (75 questions × every
  * respondent), and rendered through Astro's per-expression runtime it took half of a report
  * page's time and a sixth of a portfolio build (bench/README.md); as one escaped string it
- * costs a fraction of that. Every value from the workspace goes through `html` (escaped),
+ * costs a fraction of that. Every value from the workspace is escaped (`html`, or escapeText in the traces),
  * every link through safeHref.
  */
 export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions): Html {
   const { lang, anonymous, people, auditFolder } = options;
   const t = (k: Parameters<typeof ui>[1]) => ui(lang, k);
+  // A report has one trace per answer (75 questions × every respondent, 600 in a report of
+  // eight), so each trace is written by plain concatenation: what is the same in every trace
+  // (the interface's words, each respondent's label, each file's path) is escaped once per
+  // report; only each answer's own values are escaped as they come.
+  const label = {
+    answer: `: ${escapeText(t('answer'))} <strong>`,
+    counted: ` → ${escapeText(t('counted'))} <strong>`,
+    noEvidence: `<span class="muted small"> (${escapeText(t('noEvidence'))})</span>`,
+    carriedOver: ` <span class="badge warn">${escapeText(t('carriedOver'))}</span>`,
+    reviewedBy: ` · ${escapeText(t('reviewedBy'))} `,
+  };
   const order = new Map(people.map((p, i) => [p.id, i + 1]));
   const names = new Map(people.map((p) => [p.id, p.name]));
   const who = (respondent: string, role: string | null): string => {
@@ -25,27 +36,54 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
     const name = names.get(respondent);
     return name ? `${name} — ${role ?? ''}` : `${role ?? t('respondent')} (${respondent})`;
   };
+  const whoHtml = new Map<string, string>();
+  const whoOf = (respondent: string, role: string | null): string => {
+    const key = role === null ? `n${respondent}` : `r${respondent}\u0000${role}`;
+    let text = whoHtml.get(key);
+    if (text === undefined) whoHtml.set(key, (text = escapeText(who(respondent, role))));
+    return text;
+  };
   // Paths are shown from the audit's folder (named once in the introduction), not the workspace root.
   const prefix = `${auditFolder}/`;
-  const where = (file: string, line: number | undefined) => `${file.startsWith(prefix) ? file.slice(prefix.length) : file}:${line ?? 1}`;
+  const fileHtml = new Map<string, string>();
+  const fileOf = (file: string): string => {
+    let text = fileHtml.get(file);
+    if (text === undefined) fileHtml.set(file, (text = escapeText(file.startsWith(prefix) ? file.slice(prefix.length) : file)));
+    return text;
+  };
 
-  const evidence = (e: Evidence): Html => {
+  const evidence = (e: Evidence): string => {
     const link = typeof e.link === 'string' ? e.link : undefined;
     const safe = safeHref(link);
-    return html`<li>${safe ? html`<a${e.note ? html` class="print-url"` : null} href="${safe}" rel="noopener noreferrer">${e.note || link}</a>` : link ? html`<code>${link}</code>` : null}${
-      e.note && (!safe || !link) ? html`<span>${link ? ' · ' : ''}${e.note}</span>` : null}${
-      e.date ? html` · <time datetime="${e.date}">${date(e.date, lang)}</time>` : null}${
-      e['reviewed-by'] ? html` · ${t('reviewedBy')} ${e['reviewed-by']}` : null}</li>`;
+    let out = '<li>';
+    if (safe) out += `<a${e.note ? ' class="print-url"' : ''} href="${escapeText(safe)}" rel="noopener noreferrer">${escapeText(e.note || link!)}</a>`;
+    else if (link) out += `<code>${escapeText(link)}</code>`;
+    if (e.note && (!safe || !link)) out += `<span>${link ? ' · ' : ''}${escapeText(e.note)}</span>`;
+    if (e.date) out += ` · <time datetime="${escapeText(e.date)}">${escapeText(date(e.date, lang))}</time>`;
+    if (e['reviewed-by']) out += `${label.reviewedBy}${escapeText(e['reviewed-by'])}`;
+    return `${out}</li>`;
   };
-  const trace = (a: AnswerTrace): Html => html`<li><strong>${who(a.respondent, a.role)}</strong>: ${t('answer')} <strong>${answer(a.answer, lang)}</strong>${
-    a.counted !== a.answer ? html` → ${t('counted')} <strong>${answer(a.counted, lang)}</strong>` : null}${
-    a.discounted ? html`<span class="muted small"> (${t('noEvidence')})</span>` : null}${
-    a.carriedOver ? html` <span class="badge warn">${t('carriedOver')}</span>` : null}${
-    !anonymous && a.file ? html`<span class="muted small"> · <code>${where(a.file, a.line)}</code></span>` : null}${
-    a.comment ? html`<p class="comment">${a.comment}</p>` : null}${
-    a.evidence.length > 0 ? html`<ul class="evidence">${a.evidence.map(evidence)}</ul>` : null}</li>`;
+  const trace = (a: AnswerTrace): string => {
+    let out = `<li><strong>${whoOf(a.respondent, a.role)}</strong>${label.answer}${escapeText(answer(a.answer, lang))}</strong>`;
+    if (a.counted !== a.answer) out += `${label.counted}${escapeText(answer(a.counted, lang))}</strong>`;
+    if (a.discounted) out += label.noEvidence;
+    if (a.carriedOver) out += label.carriedOver;
+    if (!anonymous && a.file) out += `<span class="muted small"> · <code>${fileOf(a.file)}:${a.line ?? 1}</code></span>`;
+    if (a.comment) out += `<p class="comment">${escapeText(a.comment)}</p>`;
+    if (a.evidence.length > 0) {
+      out += '<ul class="evidence">';
+      for (const e of a.evidence) out += evidence(e);
+      out += '</ul>';
+    }
+    return `${out}</li>`;
+  };
+  const traces = (answers: AnswerTrace[]): Html => {
+    let out = '';
+    for (const a of answers) out += trace(a);
+    return new Html(out);
+  };
 
   return html`<p>${t('traceIntro')} <span class="small muted">“${t('noEvidence')}”: ${t('withoutEvidence')}.${
     anonymous ? null : html` ${t('filesUnder')} <code>${prefix}</code>.`}</span></p>${
-    parts.map((p) => html`<h3>${tr(p.name, lang)}</h3>${p.questions.map((q) => html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p><ul class="answers">${q.answers.map(trace)}</ul></details>`)}`)}`;
+    parts.map((p) => html`<h3>${tr(p.name, lang)}</h3>${p.questions.map((q) => html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p><ul class="answers">${traces(q.answers)}</ul></details>`)}`)}`;
 }
