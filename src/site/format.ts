@@ -25,6 +25,10 @@ const dateFormats: Partial<Record<Lang, Intl.DateTimeFormat>> = {};
  * so does this. Anything else goes to Intl. tests/unit/format.test.ts checks the two agree.
  */
 function fixed(value: number, lang: Lang, min: number, max: number, options: Intl.NumberFormatOptions): string {
+  // Most numbers in a report are whole (levels, counts): written as they are, zeros padded.
+  if (Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) {
+    return min === 0 ? String(value) : `${value}.${'0'.repeat(min)}`;
+  }
   const text = String(value);
   if (!(Math.abs(value) < 1000) || Object.is(value, -0) || text.includes('e')) return nf(lang, options).format(value);
   const negative = value < 0;

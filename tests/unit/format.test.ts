@@ -8,6 +8,7 @@ const intl = (lang: (typeof LANGS)[number], options: Intl.NumberFormatOptions) =
 function samples(): number[] {
   const values = [0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.05, 0.15, 0.25, 0.35, 1.005, 1.045, 2.675, 99.95, 99.949999, 100, 999.95, 999.5, 1000, 1234.5678,
     -1234.5, 12345678.9, 0.125, 0.375, 1e-7, -1e-7, 33.333333, 66.666667, 37.5, 62.5, 87.5, 12.25, 12.35, 0.045, -0.045, -0.0049, 5e-324];
+  for (let i = -1001; i <= 1001; i++) values.push(i); // whole numbers take a shorter way (format.ts)
   // A fixed-seed generator: the same cases every run.
   let seed = 42;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
