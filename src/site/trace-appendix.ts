@@ -83,7 +83,17 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
     return new Html(out);
   };
 
-  return html`<p>${t('traceIntro')} <span class="small muted">“${t('noEvidence')}”: ${t('withoutEvidence')}.${
-    anonymous ? null : html` ${t('filesUnder')} <code>${prefix}</code>.`}</span></p>${
-    parts.map((p) => html`<h3>${tr(p.name, lang)}</h3>${p.questions.map((q) => html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p><ul class="answers">${traces(q.answers)}</ul></details>`)}`)}`;
+  // The pieces are joined once, into one flat string: left as the tree of pieces that `+=` builds,
+  // a report's appendix (about 160,000 characters in thousands of pieces) lived in the young
+  // generation until Astro wrote the page, and every collection meanwhile copied it (the
+  // collector's pauses in a portfolio build: 0.39 → 0.18 s, bench/README.md).
+  const out = [html`<p>${t('traceIntro')} <span class="small muted">“${t('noEvidence')}”: ${t('withoutEvidence')}.${
+    anonymous ? null : html` ${t('filesUnder')} <code>${prefix}</code>.`}</span></p>`.value];
+  for (const p of parts) {
+    out.push(html`<h3>${tr(p.name, lang)}</h3>`.value);
+    for (const q of p.questions) {
+      out.push(html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p><ul class="answers">${traces(q.answers)}</ul></details>`.value);
+    }
+  }
+  return new Html(out.join(''));
 }
