@@ -27,6 +27,8 @@ try {
 }
 const quick = flags.quick === true;
 const REPEAT = quick ? 1 : 3;
+/** Measured site builds of each kind, after one warm-up build of each. */
+const SITE_REPEAT = quick ? 1 : 5;
 
 /** A folder of bench/out, this script's own (git-ignored) scratch space, emptied for a new workspace. */
 function scratch(name: string): string {
@@ -175,7 +177,9 @@ if (!flags['no-site']) {
   generateWorkspace(repo, root, { orgs, versions: 3, respondents: 8 });
   const siteOut = join(outDir, 'site');
   const buildTouchstone = () => measureProcess(process.execPath, [join(repo, 'bin/touchstone.js'), 'build', '--root', root, '--out', siteOut]);
-  const touchstoneRuns = [buildTouchstone()];
+  // The first build after a code change also fills Node's compile cache (a user's builds after
+  // the first start from it): one build of each is a warm-up, not measured.
+  buildTouchstone();
   const pages = filesEnding(siteOut, '.html');
   const reports = pages.filter((p) => /\/(en|zh)\/[^/]+\/[^/]+\/index\.html$/.test(p) && !/\/(questionnaires|methodology)\//.test(p));
   const reportBytes = reports.reduce((n, p) => n + statSync(p).size, 0) / Math.max(1, reports.length);
@@ -189,10 +193,12 @@ if (!flags['no-site']) {
   const buildBaseline = () => measureProcess(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(repo, 'bench/baseline-site')], {
     BASELINE_MANIFEST: manifestFile, BASELINE_OUT: baselineOut,
   });
-  // Builds vary by several per cent from run to run (the first after a code change also fills
-  // Node's compile cache): each build runs three times, alternating, and the medians are compared.
-  const baselineRuns = [buildBaseline()];
-  for (let i = 1; i < REPEAT; i++) {
+  // Builds vary by 5-10% from run to run on 2 cores, the baseline's too: after the warm-up, each
+  // build runs five times, alternating, and the medians are compared.
+  buildBaseline();
+  const touchstoneRuns: { ms: number; peakRssMb: number }[] = [];
+  const baselineRuns: { ms: number; peakRssMb: number }[] = [];
+  for (let i = 0; i < SITE_REPEAT; i++) {
     touchstoneRuns.push(buildTouchstone());
     baselineRuns.push(buildBaseline());
   }
