@@ -193,7 +193,7 @@ if (!flags['no-site']) {
   const buildBaseline = () => measureProcess(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(repo, 'bench/baseline-site')], {
     BASELINE_MANIFEST: manifestFile, BASELINE_OUT: baselineOut,
   });
-  // Builds vary by 5-10% from run to run on 2 cores, the baseline's too: after the warm-up, each
+  // A build varies by up to 10% from run to run on 2 cores, the baseline's by up to 15%: after the warm-up, each
   // build runs five times, alternating, and the medians are compared.
   buildBaseline();
   const touchstoneRuns: { ms: number; peakRssMb: number }[] = [];

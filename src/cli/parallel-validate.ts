@@ -46,9 +46,10 @@ export function startValidation(root: string, { meanwhile = true } = {}): { thre
 
 /**
  * Below this many bytes of YAML, starting threads costs more than it saves: each takes about
- * 0.15 s to start and to hand its parse back. Measured on 2 cores (`touchstone validate`, 0 and
- * 2 threads, generated workspaces): 0.77 MB 0.68 s / 0.84 s, 1.7 MB 1.14 s / 1.17 s, 3.1 MB
- * 1.75 s / 1.50 s. When this thread starts Astro meanwhile, threads pay for themselves sooner.
+ * 0.1 s to start and to hand its parse back. Measured on 2 cores (`touchstone validate`, 0 and
+ * 2 threads, four runs each, 2026-11-24): the sample workspace, 0.74 MB, 0.60-0.64 s / 0.66-0.73 s;
+ * generated ones, 1.5 MB 0.93-1.00 s / 0.95-0.99 s, 2.1 MB 1.19-1.25 s / 1.04-1.06 s. When this
+ * thread starts Astro meanwhile, threads pay for themselves sooner.
  */
 const MIN_BYTES = { waiting: 2 * 1024 * 1024, meanwhile: 512 * 1024 };
 /** Threads one can ask for; more only cost memory. */
