@@ -29,6 +29,21 @@ function fixed(value: number, lang: Lang, min: number, max: number, options: Int
   if (Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) {
     return min === 0 ? String(value) : `${value}.${'0'.repeat(min)}`;
   }
+  // The same scores and medians recur in every report of a portfolio: each is worked out once per
+  // language and style, within a bound (`touchstone dev` runs for days).
+  const memo = (written[(lang === 'en' ? 0 : 64) + min * 8 + max] ??= new Map());
+  let text = memo.get(value);
+  if (text === undefined) {
+    text = fixedOnce(value, lang, min, max, options);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(value, text);
+  }
+  return text;
+}
+/** What fixed() has written, by language and style (min and max decimals; each style has its one options object), then by value. */
+const written: Map<number, string>[] = [];
+
+function fixedOnce(value: number, lang: Lang, min: number, max: number, options: Intl.NumberFormatOptions): string {
   const text = String(value);
   if (!(Math.abs(value) < 1000) || Object.is(value, -0) || text.includes('e')) return nf(lang, options).format(value);
   const negative = value < 0;

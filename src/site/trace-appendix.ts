@@ -36,11 +36,13 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
     const name = names.get(respondent);
     return name ? `${name} — ${role ?? ''}` : `${role ?? t('respondent')} (${respondent})`;
   };
-  const whoHtml = new Map<string, string>();
+  // By respondent, then by role (a role can be left out for one answer: min-role-size).
+  const whoHtml = new Map<string, Map<string | null, string>>();
   const whoOf = (respondent: string, role: string | null): string => {
-    const key = role === null ? `n${respondent}` : `r${respondent}\u0000${role}`;
-    let text = whoHtml.get(key);
-    if (text === undefined) whoHtml.set(key, (text = escapeText(who(respondent, role))));
+    let byRole = whoHtml.get(respondent);
+    if (!byRole) whoHtml.set(respondent, (byRole = new Map()));
+    let text = byRole.get(role);
+    if (text === undefined) byRole.set(role, (text = escapeText(who(respondent, role))));
     return text;
   };
   // Paths are shown from the audit's folder (named once in the introduction), not the workspace root.
