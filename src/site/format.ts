@@ -3,13 +3,33 @@ import { INTL_LOCALE, type Lang, ui } from './i18n.ts';
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
 
 // Intl formatters are costly to create and a portfolio build formats hundreds of thousands of
-// numbers: one formatter per language and style, made on first use, keyed by identity of the
-// options object (each style below passes the same constant object every time).
-const cache = new Map<Intl.NumberFormatOptions, Partial<Record<Lang, Intl.NumberFormat>>>();
+// numbers: per language and style, one formatter made on first use, and the numbers written so
+// far; keyed by identity of the options object (each style below passes the same constant object
+// every time).
+interface Style { intl?: Intl.NumberFormat; written: Map<number, string> }
+const styles = new Map<Intl.NumberFormatOptions, Partial<Record<Lang, Style>>>();
+function style(lang: Lang, options: Intl.NumberFormatOptions): Style {
+  let byLang = styles.get(options);
+  if (!byLang) styles.set(options, (byLang = {}));
+  return (byLang[lang] ??= { written: new Map() });
+}
 function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  let byLang = cache.get(options);
-  if (!byLang) cache.set(options, (byLang = {}));
-  return (byLang[lang] ??= new Intl.NumberFormat(INTL_LOCALE[lang], options));
+  const s = style(lang, options);
+  return (s.intl ??= new Intl.NumberFormat(INTL_LOCALE[lang], options));
+}
+
+/**
+ * What `make` gives for `key`, worked out once: a portfolio's reports repeat the same dates and
+ * scores thousands of times. Within a bound, since `touchstone dev` runs for days.
+ */
+function remember<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
 }
 const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 const TWO_DECIMALS: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
@@ -29,21 +49,10 @@ function fixed(value: number, lang: Lang, min: number, max: number, options: Int
   if (Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) {
     return min === 0 ? String(value) : `${value}.${'0'.repeat(min)}`;
   }
-  // The same scores and medians recur in every report of a portfolio: each is worked out once per
-  // language and style, within a bound (`touchstone dev` runs for days).
-  const memo = (written[(lang === 'en' ? 0 : 64) + min * 8 + max] ??= new Map());
-  let text = memo.get(value);
-  if (text === undefined) {
-    text = fixedOnce(value, lang, min, max, options);
-    if (memo.size >= 10_000) memo.clear();
-    memo.set(value, text);
-  }
-  return text;
+  return remember(style(lang, options).written, value, () => rounded(value, lang, min, max, options));
 }
-/** What fixed() has written, by language and style (min and max decimals; each style has its one options object), then by value. */
-const written: Map<number, string>[] = [];
 
-function fixedOnce(value: number, lang: Lang, min: number, max: number, options: Intl.NumberFormatOptions): string {
+function rounded(value: number, lang: Lang, min: number, max: number, options: Intl.NumberFormatOptions): string {
   const text = String(value);
   if (!(Math.abs(value) < 1000) || Object.is(value, -0) || text.includes('e')) return nf(lang, options).format(value);
   const negative = value < 0;
@@ -112,18 +121,12 @@ export function alpha(value: number | null | undefined, lang: Lang): string {
 /** A calendar date (YYYY-MM-DD or an ISO timestamp) in the reader's language, in UTC. */
 export function date(value: string | undefined | null, lang: Lang): string {
   if (!value) return '';
-  // A report repeats the same few dates (each evidence item's) hundreds of times, and Intl's
-  // format costs microseconds each: remember them, within a bound (`touchstone dev` runs for days).
-  const key = `${lang} ${value}`;
-  let text = formattedDates.get(key);
-  if (text === undefined) {
+  // Each evidence item's date, hundreds of times a report; Intl's format costs microseconds each.
+  return remember(formattedDates, `${lang} ${value}`, () => {
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-    text = Number.isNaN(d.getTime()) ? value
+    return Number.isNaN(d.getTime()) ? value
       : (dateFormats[lang] ??= new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' })).format(d);
-    if (formattedDates.size >= 10_000) formattedDates.clear();
-    formattedDates.set(key, text);
-  }
-  return text;
+  });
 }
 const formattedDates = new Map<string, string>();
 

@@ -36,14 +36,11 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
     const name = names.get(respondent);
     return name ? `${name} — ${role ?? ''}` : `${role ?? t('respondent')} (${respondent})`;
   };
-  // By respondent, then by role (a role can be left out for one answer: min-role-size).
-  const whoHtml = new Map<string, Map<string | null, string>>();
+  // Each respondent's label, escaped once; a trace whose role is not its respondent's gets its own.
+  const labels = new Map(people.map((p) => [p.id, { role: p.role, html: escapeText(who(p.id, p.role)) }]));
   const whoOf = (respondent: string, role: string | null): string => {
-    let byRole = whoHtml.get(respondent);
-    if (!byRole) whoHtml.set(respondent, (byRole = new Map()));
-    let text = byRole.get(role);
-    if (text === undefined) byRole.set(role, (text = escapeText(who(respondent, role))));
-    return text;
+    const known = labels.get(respondent);
+    return known && known.role === role ? known.html : escapeText(who(respondent, role));
   };
   // Paths are shown from the audit's folder (named once in the introduction), not the workspace root.
   const prefix = `${auditFolder}/`;
