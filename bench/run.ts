@@ -87,7 +87,10 @@ const results: Record<string, unknown> = {
 };
 
 /** Runs a command to completion, timing it and sampling its peak resident memory from /proc. */
-function measureProcess(command: string, args: string[], env: Record<string, string> = {}): { ms: number; peakRssMb: number } {
+/** A process's wall time and peak resident memory. */
+interface Measured { ms: number; peakRssMb: number }
+
+function measureProcess(command: string, args: string[], env: Record<string, string> = {}): Measured {
   const script = `
     const { spawn } = require('node:child_process'); const { readFileSync } = require('node:fs');
     const start = performance.now(); let peak = 0;
@@ -96,7 +99,7 @@ function measureProcess(command: string, args: string[], env: Record<string, str
     const timer = setInterval(sample, 100);
     child.on('exit', (code) => { clearInterval(timer); console.log(JSON.stringify({ code, ms: performance.now() - start, peakRssMb: peak / 1024 })); });`;
   const result = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1e8 });
-  const measured = JSON.parse(result.stdout.trim().split('\n').pop()!) as { code: number; ms: number; peakRssMb: number };
+  const measured = JSON.parse(result.stdout.trim().split('\n').pop()!) as Measured & { code: number };
   if (measured.code !== 0) throw new Error(`${args.join(' ')} failed with exit code ${measured.code}`);
   return { ms: measured.ms, peakRssMb: measured.peakRssMb };
 }
@@ -193,16 +196,16 @@ if (!flags['no-site']) {
   const buildBaseline = () => measureProcess(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(repo, 'bench/baseline-site')], {
     BASELINE_MANIFEST: manifestFile, BASELINE_OUT: baselineOut,
   });
-  // A build varies by up to 10% from run to run on 2 cores, the baseline's by up to 15%: after the warm-up, each
-  // build runs five times, alternating, and the medians are compared.
+  // A build varies by up to 10% from run to run on 2 cores, the baseline's by up to 15%: after
+  // the warm-up, each build runs five times, alternating, and the medians are compared.
   buildBaseline();
-  const touchstoneRuns: { ms: number; peakRssMb: number }[] = [];
-  const baselineRuns: { ms: number; peakRssMb: number }[] = [];
+  const touchstoneRuns: Measured[] = [];
+  const baselineRuns: Measured[] = [];
   for (let i = 0; i < SITE_REPEAT; i++) {
     touchstoneRuns.push(buildTouchstone());
     baselineRuns.push(buildBaseline());
   }
-  const medianRun = (runs: { ms: number; peakRssMb: number }[]) => ({
+  const medianRun = (runs: Measured[]) => ({
     ms: median(runs.map((r) => r.ms)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), runsMs: runs.map((r) => Math.round(r.ms)),
   });
   const touchstoneBuild = medianRun(touchstoneRuns);
