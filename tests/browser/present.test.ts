@@ -135,6 +135,26 @@ describe('the presenter view', () => {
     await page.close();
   });
 
+  it('ignores a hash it cannot decode: opens on the first slide, and its navigation still works', async () => {
+    for (const hash of ['#%E0%A4%A', '#%', '#%ff%fe']) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors = watchErrors(page);
+      await page.goto(`${minimal.url}${PRESENT}${hash}`);
+      expect((await shown(page)).visible, hash).toEqual(['intro']);
+      await page.keyboard.press('ArrowRight');
+      const ids = await page.locator('[data-slide]').evaluateAll((s) => s.map((x) => x.id));
+      expect((await shown(page)).visible, hash).toEqual([ids[1]]);
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${ids[1]}`);
+      // The same hash arriving later (a link in the page, or typed into the address bar) is ignored too.
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await expect.poll(async () => (await shown(page)).visible).toEqual(['intro']);
+      await page.click('button[data-deck="next"]');
+      expect((await shown(page)).visible, hash).toEqual([ids[1]]);
+      expect(errors, hash).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('shows the disputed questions first, with each respondent’s level side by side', async () => {
     const r = report(minimal, '2026-q3');
     const reliability = r.drivers.find((d) => d.id === 'reliability')!;

@@ -25,9 +25,18 @@ export function startDeck(): void {
   for (const el of [prevBtn, nextBtn, count]) el?.removeAttribute('hidden');
   if (fullBtn && document.fullscreenEnabled) fullBtn.removeAttribute('hidden');
 
-  /** The slide that holds the element named by a hash (a slide id or any id inside a slide). */
+  /**
+   * The slide that holds the element named by a hash (a slide id or any id inside a slide); the
+   * first slide for a hash that names nothing, or that cannot be decoded (`#%E0%A4%A`, `#%`:
+   * decodeURIComponent throws on those, and a throw here would leave the deck without navigation).
+   */
   function slideOf(hash: string): number {
-    const id = decodeURIComponent(hash.replace(/^#/, ''));
+    let id: string;
+    try {
+      id = decodeURIComponent(hash.replace(/^#/, ''));
+    } catch {
+      return 0;
+    }
     if (!id) return 0;
     const target = document.getElementById(id);
     if (!target) return 0;
