@@ -1,10 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { notesPlugin } from './src/site/notes-plugin.ts';
 
 const packageRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -30,14 +28,14 @@ function watchWorkspace() {
 }
 
 export default defineConfig({
-  integrations: [mdx(), react()],
+  integrations: [react()],
   outDir: process.env.TOUCHSTONE_OUT ?? './dist',
   base: process.env.TOUCHSTONE_BASE ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
-    plugins: [watchWorkspace(), notesPlugin(workspaceRoot)],
+    plugins: [watchWorkspace()],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },
     // Pre-bundle the capture island's dependencies, so that the first visit in `touchstone dev`
     // does not hit Vite's "outdated optimize dep" reload with an empty cache.

@@ -7,6 +7,7 @@ import {
 } from './model.ts';
 import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile } from './schema-types.ts';
 import { reportSchemaErrors } from './schema-errors.ts';
+import { parseNotes, type NotesDocument } from './notes.ts';
 import { neutralizeBidiControls } from './text-safety.ts';
 import { validators, type FileKind } from './schemas.ts';
 import { WorkspaceReader, workspaceEntries } from './workspace-files.ts';
@@ -125,7 +126,7 @@ export function loadWorkspace(root: string, bag: DiagnosticBag, preparsed?: Prep
         continue;
       }
       if (!reader.checkSlug(entry.path, entry.name, 'audit version folder')) continue;
-      const audit = loadAudit(reader, entry.path, orgDir.name, entry.name, load, bag);
+      const audit = loadAudit(reader, entry.path, orgDir.name, entry.name, load, bag, workspace.broken);
       if (audit) audits.push(audit);
     }
     for (const audit of audits) {
@@ -145,7 +146,7 @@ const RESERVED_ORG_NAMES = new Set(['questionnaires', 'methodology', 'capture', 
 
 type LoadFn = <T>(absolute: string, kind: FileKind) => Loaded<T> | undefined;
 
-function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: string, load: LoadFn, bag: DiagnosticBag): AuditModel | undefined {
+function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: string, load: LoadFn, bag: DiagnosticBag, broken: Set<string>): AuditModel | undefined {
   const auditPath = join(dir, 'audit.yaml');
   const entries = reader.list(dir);
   if (!entries.some((e) => e.name === 'audit.yaml' && e.kind === 'file')) {
@@ -157,11 +158,17 @@ function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: s
   const responses: ResponseModel[] = [];
   let scenarios: Loaded<ScenariosFile> | undefined;
   let notes: string | undefined;
+  let notesDoc: NotesDocument | undefined;
   for (const entry of entries) {
     if (entry.name === 'audit.yaml') continue;
     if (entry.name === 'scenarios.yaml' && entry.kind === 'file') scenarios = load<ScenariosFile>(entry.path, 'scenarios');
-    else if (entry.name === 'notes.mdx' && entry.kind === 'file') notes = reader.rel(entry.path);
-    else if (entry.name === 'responses' && entry.kind === 'dir') {
+    else if (entry.name === 'notes.mdx' && entry.kind === 'file') {
+      notes = reader.rel(entry.path);
+      // Read by the reader's rules (size limit) and checked as prose: see notes.ts.
+      const bytes = reader.read(entry.path);
+      notesDoc = bytes && parseNotes(notes, bytes, bag);
+      if (!notesDoc) broken.add(notes);
+    } else if (entry.name === 'responses' && entry.kind === 'dir') {
       const files = yamlFiles(reader, entry.path, bag);
       if (files.length > LIMITS.respondents) {
         bag.error(reader.rel(entry.path), FILE_START, 'limit/too-many-respondents',
@@ -175,7 +182,7 @@ function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: s
     } else unexpected(reader, entry.path, bag, 'an audit folder holds audit.yaml, responses/, scenarios.yaml and notes.mdx');
   }
   if (!audit) return undefined;
-  return { org, version, dir: reader.rel(dir), audit, responses, scenarios, notes };
+  return { org, version, dir: reader.rel(dir), audit, responses, scenarios, notes, notesDoc };
 }
 
 function yamlFiles(reader: WorkspaceReader, dir: string, bag: DiagnosticBag) {

@@ -1,6 +1,7 @@
 import type {
   AuditFile, BenchmarkFile, Bilingual, Gate, OrgFile, Question, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile,
 } from './schema-types.ts';
+import type { NotesDocument } from './notes.ts';
 import type { SourceFile } from './yaml-file.ts';
 
 export type * from './schema-types.ts';
@@ -59,8 +60,10 @@ export interface AuditModel {
   audit: Loaded<AuditFile>;
   responses: ResponseModel[];
   scenarios?: Loaded<ScenariosFile>;
-  /** Relative path of notes.mdx when present (rendered by the site, never parsed here). */
+  /** Relative path of notes.mdx when present. */
   notes?: string;
+  /** notes.mdx parsed (absent when it could not be read or parsed): what the site renders. */
+  notesDoc?: NotesDocument;
   questionnaire?: QuestionnaireModel;
   benchmark?: BenchmarkModel;
 }

@@ -1,6 +1,7 @@
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
 import { crossCheck } from './cross-checks.ts';
 import { loadWorkspace, type Preparsed } from './load.ts';
+import { checkWorkspaceNotes } from './notes.ts';
 import type { Workspace } from './model.ts';
 
 export interface ValidationResult {
@@ -17,5 +18,6 @@ export function validateWorkspace(root: string, options: { preparsed?: Preparsed
   const bag = new DiagnosticBag();
   const workspace = loadWorkspace(root, bag, options.preparsed);
   crossCheck(workspace, bag);
+  checkWorkspaceNotes(workspace, bag);
   return { workspace, diagnostics: bag.sorted() };
 }

@@ -73,7 +73,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-function decodeUtf8(bytes: Uint8Array, file: string, bag: DiagnosticBag): string | undefined {
+/** The file's text, or undefined when it is not UTF-8 (reported as `file/encoding`, at the first bad byte). */
+export function decodeUtf8(bytes: Uint8Array, file: string, bag: DiagnosticBag): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { notesProblem } from './notes-plugin.ts';
 
 /** The Touchstone package folder (where astro.config.mjs and src/pages live). */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -31,8 +30,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
   if (existsSync(out) && !statSync(out).isDirectory()) throw new SiteBuildError(`${out} exists and is not a folder`);
-  const notes = notesProblem(resolve(options.root));
-  if (notes) throw new SiteBuildError(notes);
   // Astro keeps per-project state in <project>/.astro (the map of content modules), so builds of
   // different workspaces at once (or a build beside `touchstone dev`) would trample each other.
   // Each build therefore runs in a private copy of the site's sources (a few hundred KB).
@@ -68,7 +65,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
       logLevel: options.logLevel ?? 'error',
       ...(options.base ? { base: options.base } : {}),
       // Astro's sync writes TypeScript types and loads content collections, through a second
-      // Vite server; the site has no collections (notes come through src/site/notes-plugin.ts)
+      // Vite server; the site has no collections (notes are rendered from the validated workspace)
       // and a build needs no types. `sync` is an option of Astro's builder that its build()
       // passes on (Astro 7.3); should a later Astro drop it, a build only takes a second longer.
     }, { sync: false } as Parameters<typeof build>[1]);
@@ -104,9 +101,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
 }
 
 /**
- * What a failed build says, for the person who wrote the workspace: the bundler's message (a
- * broken notes.mdx names its file, line and column) with workspace paths made relative, as in
- * every other diagnostic, and without the bundler's own stack frames.
+ * What a failed build says, for the person who wrote the workspace: the bundler's message with
+ * workspace paths made relative, as in every other diagnostic, and without its own stack frames.
  */
 function readableMessage(error: unknown, root: string): string {
   const message = error instanceof Error ? error.message : String(error);

@@ -25,7 +25,6 @@ export interface AuditView {
   previous?: AuditView;
   /** What changed since the previous audit (English texts; pages pick the language). */
   readonly diff?: AuditDiff;
-  hasNotes: boolean;
 }
 
 export interface OrgView {
@@ -104,7 +103,6 @@ async function load(root: string): Promise<SiteData> {
         version: model.version,
         model,
         previous,
-        hasNotes: Boolean(model.notes),
         get score() { return (score ??= scoreAuditIn(model, workspace, LANGS)); },
         get diff() {
           diff ??= { value: previous ? diffScores(workspace, previous.score.en, this.score.en) : undefined };

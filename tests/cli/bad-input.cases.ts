@@ -15,6 +15,7 @@ const Q1 = 'audits/acme/2026-q1';
 const CEO = `${Q1}/responses/ceo.yaml`;
 const QN = 'questionnaires/mini/1.0.0.yaml';
 const BM = 'benchmarks/best-in-class/2026.1.yaml';
+const NOTES = 'audits/acme/2026-q3/notes.mdx';
 const MODELINE = '# yaml-language-server: $schema=../../../../../../../schemas/response.schema.json\n';
 
 /** A complete, valid answer set; tests replace single lines of it. */
@@ -189,5 +190,26 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'scenarios/duplicate-id', file: 'audits/acme/2026-q3/scenarios.yaml', line: 5, col: 9 } },
   { name: 'organisation target for an unknown driver', overlay: { 'audits/acme/org.yaml': 'name: Acme\nindustry: { id: retail, name: Retail }\nlocale: en\ntargets: { momentun: 3 }\n' },
     expect: { code: 'org/unknown-driver', file: 'audits/acme/org.yaml', line: 4, col: 12, message: /did you mean "momentum"/ } },
+
+  // --- consultant notes (notes.mdx): prose, never code (src/core/notes.ts)
+  { name: 'notes that are not valid notes syntax', overlay: { [NOTES]: '# Notes\n\nHello {broken\n' },
+    expect: { code: 'notes/syntax', file: NOTES, line: 3, col: 7, message: /^Unexpected end of file in expression/ } },
+  { name: 'notes with an expression', overlay: { [NOTES]: '# Notes\n\nThe token is {process.env.GITHUB_TOKEN}.\n' },
+    expect: { code: 'notes/expression', file: NOTES, line: 3, col: 14, message: /would run when the site is built/ } },
+  { name: 'notes with an export', overlay: { [NOTES]: '# Notes\n\nexport const x = process.exit(1)\n' },
+    expect: { code: 'notes/import-export', file: NOTES, line: 3, col: 1 } },
+  { name: 'notes with raw HTML', overlay: { [NOTES]: 'Hello\n\n<script>alert(1)</script>\n' },
+    expect: { code: 'notes/raw-html', file: NOTES, line: 3, col: 1, message: /<script>/ } },
+  { name: 'notes with a javascript: link', overlay: { [NOTES]: 'See [the playbook](JaVaScRiPt:alert(1)).\n' },
+    expect: { code: 'notes/unsafe-link', file: NOTES, line: 1, col: 5, message: /"javascript:"/ } },
+  { name: 'notes with a component they cannot use', overlay: { [NOTES]: 'Text\n\n<DriverCharts driver="momentum" />\n' },
+    expect: { code: 'notes/unknown-component', file: NOTES, line: 3, col: 1, message: /did you mean "DriverChart"/ } },
+  { name: 'notes with an attribute a component does not take', overlay: { [NOTES]: 'Text <Score driver="momentum" onClick="alert(1)" /> here\n' },
+    expect: { code: 'notes/bad-attribute', file: NOTES, line: 1, col: 6, message: /"onClick"/ } },
+  { name: 'notes with a component naming an unknown driver', overlay: { [NOTES]: 'Text\n\n<DriverChart driver="momentun" />\n' },
+    expect: { code: 'notes/unknown-driver', file: NOTES, line: 3, col: 1, message: /did you mean "momentum"/ } },
+  { name: 'notes of an anonymous audit naming a role one person holds (warning)',
+    overlay: { [`${Q1}/audit.yaml`]: { edit: (t) => `${t}anonymous: true\n` }, [`${Q1}/notes.mdx`]: '## Q1\n\nThe chief executive scored reliability 4.\n' },
+    expect: { code: 'notes/names-small-role', file: `${Q1}/notes.mdx`, line: 3, col: 5, severity: 'warning', message: /"Chief executive"/ } },
 ];
 
