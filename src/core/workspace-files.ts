@@ -1,7 +1,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { DiagnosticBag, FILE_START } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
+import { isInside } from './paths.ts';
 
 /**
  * Reads the workspace's files from disk, and only those: every entry is checked to be a
@@ -38,8 +39,7 @@ export class WorkspaceReader {
         this.bag.error(this.rel(absolute), FILE_START, 'path/broken-link', 'this symbolic link points at nothing');
         return undefined;
       }
-      const back = relative(this.realRoot, target);
-      if (back === '..' || back.startsWith(`..${sep}`) || isAbsolute(back)) {
+      if (!isInside(this.realRoot, target)) {
         this.bag.error(this.rel(absolute), FILE_START, 'path/outside-workspace',
           'this symbolic link leads outside the workspace; it was not read');
         return undefined;

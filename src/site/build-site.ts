@@ -2,11 +2,13 @@
  * Builds the static site for a workspace with Astro, atomically: into a temporary folder
  * next to the output, renamed into place only when the whole build succeeded.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_MARK, checkBuildOutput } from '../core/paths.ts';
+import { makeTempFolder, removeTempFolder } from './temp-folders.ts';
 
 /** The Touchstone package folder (where astro.config.mjs and src/pages live). */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -27,9 +29,11 @@ export class SiteBuildError extends Error {}
 
 export async function buildSite(options: BuildSiteOptions): Promise<{ out: string; pages: number }> {
   const out = resolve(options.out);
+  // The CLI says this before it starts; checked here too, so that no caller can build over the workspace.
+  const refused = checkBuildOutput(options.root, out).problem;
+  if (refused) throw new SiteBuildError(`will not build into ${out}: ${refused}`);
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new SiteBuildError(`${out} exists and is not a folder`);
   // Astro keeps per-project state in <project>/.astro (the map of content modules), so builds of
   // different workspaces at once (or a build beside `touchstone dev`) would trample each other.
   // Each build therefore runs in a private copy of the site's sources (a few hundred KB).
@@ -73,16 +77,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     if (progress) clearInterval(progress);
     const pages = countHtml(built);
     if (pages === 0) throw new SiteBuildError('the build produced no pages');
-    staging = mkdtempSync(join(parent, `.${basename(out)}.building-`));
-    moveFolder(built, staging);
+    // The mark that lets the next build replace this folder (and nothing else): see core/paths.ts.
+    writeFileSync(join(built, BUILD_MARK), `${JSON.stringify({ generator: 'touchstone', version: packageVersion(), replacedByEachBuild: true })}\n`);
+    // The new site waits in an owner-only folder beside the output (one file system: the swap is a
+    // rename), and the previous one is moved into it, so that one removal clears both.
+    staging = makeTempFolder(parent, `.${basename(out)}.building-`);
+    const site = join(staging, 'site');
+    moveFolder(built, site);
     // Swap in the new site; the previous one stays until the new one is complete.
-    const old = existsSync(out) ? `${staging}.old` : undefined;
-    if (old) renameSync(out, old);
-    renameSync(staging, out);
-    if (old) rmSync(old, { recursive: true, force: true });
+    if (existsSync(out)) renameSync(out, join(staging, 'previous'));
+    renameSync(site, out);
     return { out, pages };
   } catch (error) {
-    if (staging) rmSync(staging, { recursive: true, force: true });
     if (error instanceof SiteBuildError) throw error;
     const where = (error as { loc?: { file?: string; line?: number; column?: number } })?.loc;
     const at = where?.file ? `${where.file}${where.line ? `:${where.line}:${where.column ?? 1}` : ''}: ` : '';
@@ -92,7 +98,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   } finally {
     process.chdir(cwd);
     if (progress) clearInterval(progress);
-    rmSync(project, { recursive: true, force: true });
+    if (staging) removeTempFolder(staging);
+    removeTempFolder(project);
     restore('TOUCHSTONE_ROOT', saved.root);
     restore('TOUCHSTONE_OUT', saved.out);
     restore('TOUCHSTONE_BASE', saved.base);
@@ -136,11 +143,15 @@ function countHtml(dir: string): number {
   return n;
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** What the Astro project is made of; copied for each build. */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'schemas', 'public'];
 
 function isolatedProject(): string {
-  const project = mkdtempSync(join(tmpdir(), 'touchstone-site-'));
+  const project = makeTempFolder(tmpdir(), 'touchstone-site-');
   for (const name of PROJECT_FILES) {
     const from = join(PACKAGE_ROOT, name);
     if (existsSync(from)) cpSync(from, join(project, name), { recursive: true });

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILD_MARK } from '../../src/core/paths.ts';
 import { REPO, TMP, touchstone } from './helpers.ts';
 
 describe('touchstone build', () => {
@@ -25,6 +26,7 @@ describe('touchstone build', () => {
     const previous = join(TMP, `site-previous-${threads}`);
     mkdirSync(previous, { recursive: true });
     writeFileSync(join(previous, 'index.html'), 'previous site');
+    writeFileSync(join(previous, BUILD_MARK), '{}'); // a previous build's: one the build may replace
     const second = touchstone(['build', '--root', ws, '--out', previous], env);
     expect(second.code).toBe(1);
     expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
@@ -59,6 +61,7 @@ describe('touchstone build', () => {
     rmSync(previous, { recursive: true, force: true });
     mkdirSync(previous, { recursive: true });
     writeFileSync(join(previous, 'index.html'), 'previous site');
+    writeFileSync(join(previous, BUILD_MARK), '{}'); // a previous build's: one the build may replace
     const result = touchstone(['build', '--root', ws, '--out', previous]);
     expect(result.code).toBe(1);
     expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
@@ -70,6 +73,7 @@ describe('touchstone build', () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'stale.html'), 'stale');
+    writeFileSync(join(out, BUILD_MARK), '{}');
     const result = touchstone(['build', '--root', join(REPO, 'tests/fixtures/minimal'), '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     // Progress by phase, then a summary of what was built.

@@ -7,6 +7,7 @@ import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/pr
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UserError } from '../output.ts';
+import { checkBuildOutput } from '../../core/paths.ts';
 import { Progress } from '../progress.ts';
 
 export function registerBuild(program: Command, context: CommandContext): void {
@@ -20,6 +21,11 @@ export function registerBuild(program: Command, context: CommandContext): void {
     .action(async (options: { root?: string; out?: string; base?: string; verbose?: boolean }) => {
       const root = resolveRoot(options.root);
       const out = resolve(options.out ?? process.env.TOUCHSTONE_OUT ?? 'dist');
+      // Before any work: the build replaces its output folder whole, so it must be its own to replace.
+      const output = checkBuildOutput(root, out);
+      const named = options.out !== undefined ? '--out' : process.env.TOUCHSTONE_OUT !== undefined ? 'TOUCHSTONE_OUT' : 'the default output folder';
+      if (output.problem) throw new UserError(`will not build into ${out} (${named}): ${output.problem}`);
+      if (output.legacy) process.stderr.write(`${out} looks like a site built before Touchstone marked its output; it is replaced this once, and marked from now on\n`);
       const started = performance.now();
       const progress = new Progress(process.stderr);
       progress.step('validating the workspace');

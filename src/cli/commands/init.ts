@@ -7,6 +7,7 @@ import { EXAMPLE_RESPONDENTS, exampleAnswers } from '../../core/example-audit.ts
 import { auditYaml, latestKey, modeline, orgYaml, responseYaml } from '../../core/scaffold.ts';
 import type { CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
+import { outsideWorkspace } from '../../core/paths.ts';
 import { exists, explainWriteError, PACKAGE_DIR, schemaRef, writeFileAtomically } from '../scaffold-files.ts';
 
 /** The bundled content a new workspace starts from (paths inside this package). */
@@ -31,6 +32,13 @@ export function registerInit(program: Command, context: CommandContext): void {
         throw new UserError(`${dirArg} is not empty and is not a Touchstone workspace (no questionnaires/, audits/ or touchstone.yaml); nothing was written. Run touchstone init in an empty folder.`);
       }
       const files = plan(dir, options.fromCheckout === true, isWorkspace);
+      // An existing workspace is written to only where `validate` would read: never through a link out of it.
+      if (existsSync(dir)) {
+        for (const rel of Object.keys(files)) {
+          const outside = outsideWorkspace(dir, join(dir, rel));
+          if (outside) throw new UserError(`${rel}: ${outside}, where touchstone validate does not read; nothing was written`);
+        }
+      }
       const created: string[] = [];
       const kept: string[] = [];
       try {
@@ -197,7 +205,7 @@ function exampleOrg(dir: string): Record<string, string> {
     ].join('\n');
   }
   files[`${base}/${version}/notes.mdx`] = [
-    '{/* Consultant commentary: rendered in the report (the only file rendered as MDX). */}',
+    '{/* Consultant commentary, shown in the report: Markdown, with the Score and DriverChart components (see the README). */}',
     '',
     'This is an example audit that `touchstone init` created so that `validate`, `score` and `build`',
     'have something to work on. Replace it with your first real audit:',

@@ -5,6 +5,7 @@ import {
   auditYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, parsePeriod, responseYaml, type Lang, type RespondentInfo,
 } from '../../core/scaffold.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
+import { outsideWorkspace } from '../../core/paths.ts';
 import { UsageError, UserError } from '../output.ts';
 import { exists, explainWriteError, schemaRef, schemasDirFor, writeFileAtomically, writeFolderAtomically } from '../scaffold-files.ts';
 import { selectVersion } from '../select-audit.ts';
@@ -56,6 +57,9 @@ export function registerNew(program: Command, context: CommandContext): void {
       const orgDir = join(root, 'audits', orgId);
       const target = join(orgDir, version);
       const shown = (p: string) => relative(root, p).split(sep).join('/');
+      // Written only where `validate` would read it: never through a link out of the workspace.
+      const outside = outsideWorkspace(root, target);
+      if (outside) throw new UserError(`${shown(target)}: ${outside}, where touchstone validate does not read; nothing was written`);
       if (exists(target)) {
         throw new UserError(`${shown(target)} already exists; touchstone new never overwrites an audit. Choose another version name, or edit the files there.`);
       }

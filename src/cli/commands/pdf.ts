@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors } from '../../core/diagnostics.ts';
@@ -7,6 +7,8 @@ import { validateInParallel } from '../parallel-validate.ts';
 import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { serveStatic } from '../../site/static-server.ts';
+import { makeTempFolder, removeTempFolder } from '../../site/temp-folders.ts';
+import { checkPdfTarget } from '../../core/paths.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
@@ -37,10 +39,12 @@ export function registerPdf(program: Command, context: CommandContext): void {
     .addOption(new Option('--lang <lang>', 'report language (default: the organisation\'s locale)').choices(['en', 'zh']))
     .option('--out <file>', 'the PDF to write (default: <org>-<version>-<lang>.pdf)')
     .option('--site <dir>', 'use this already built site instead of building one')
-    .action(async (spec: string, options: { root?: string; lang?: Lang; out?: string; site?: string }) => {
+    .option('--force', 'replace an existing file at --out even if it is not a PDF')
+    .action(async (spec: string, options: { root?: string; lang?: Lang; out?: string; site?: string; force?: boolean }) => {
       const [org, version, extra] = spec.split('/');
       if (!org || extra !== undefined) throw new UsageError(`expected <org>/<version>, got "${spec}"`);
       const root = resolveRoot(options.root);
+      if (options.out !== undefined) refuseTarget(root, resolve(options.out), options.force === true);
       const { workspace, diagnostics } = await validateInParallel(root);
       if (hasErrors(diagnostics)) {
         process.stdout.write(formatDiagnostics(diagnostics, 'text'));
@@ -54,6 +58,7 @@ export function registerPdf(program: Command, context: CommandContext): void {
       if (!audit) throw new UserError(`no audit "${org}/${version ?? ''}" (versions: ${orgModel.audits.map((a) => a.version).join(', ') || 'none'})`);
       const lang: Lang = options.lang ?? orgModel.org.data.locale;
       const out = resolve(options.out ?? `${org}-${audit.version}-${lang}.pdf`);
+      refuseTarget(root, out, options.force === true);
 
       let site = options.site ? resolve(options.site) : undefined;
       let scratch: string | undefined;
@@ -63,7 +68,7 @@ export function registerPdf(program: Command, context: CommandContext): void {
       const executablePath = findChromium();
       try {
         if (!site) {
-          scratch = mkdtempSync(join(tmpdir(), 'touchstone-pdf-'));
+          scratch = makeTempFolder(tmpdir(), 'touchstone-pdf-');
           site = join(scratch, 'site');
           // The workspace was validated above: hand it to the site build rather than parse it again.
           offerValidatedWorkspace(root, Promise.resolve({ workspace, diagnostics }));
@@ -80,9 +85,15 @@ export function registerPdf(program: Command, context: CommandContext): void {
         process.stderr.write(`Wrote ${relative(process.cwd(), out) || out}\n`);
         context.exitCode = 0;
       } finally {
-        if (scratch) rmSync(scratch, { recursive: true, force: true });
+        if (scratch) removeTempFolder(scratch);
       }
     });
+}
+
+/** A PDF never lands on the workspace's own files, nor over a file that is not a PDF unless --force. */
+function refuseTarget(root: string, out: string, force: boolean): void {
+  const problem = checkPdfTarget(root, out, force);
+  if (problem) throw new UserError(`will not write the PDF to ${relative(process.cwd(), out) || out}: ${problem}`);
 }
 
 export async function printPdf(options: { site: string; path: string; out: string; executablePath?: string }): Promise<void> {
