@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from './diagnostics.ts';
 import { type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from './model.ts';
 import type { Condition, Detail } from './schema-types.ts';
+import { checkLink } from './links.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
@@ -75,6 +76,22 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
     }
   };
   data.consistency?.rules?.forEach((rule, i) => rule.when.forEach((c, j) => checkRef(c.question, ['consistency', 'rules', i, 'when', j, 'question'])));
+  // Gates and rules are named in reports and in `check` assertions by id: one id, one rule.
+  const firstAt = new Map<string, number>();
+  data.consistency?.rules?.forEach((rule, i) => {
+    const first = firstAt.get(`rule:${rule.id}`);
+    if (first !== undefined) {
+      bag.error(source.file, source.locate(['consistency', 'rules', i, 'id']), 'questionnaire/duplicate-id',
+        `the rule id "${rule.id}" is already used by rule ${first + 1} (line ${source.locate(['consistency', 'rules', first, 'id']).line})`);
+    } else firstAt.set(`rule:${rule.id}`, i);
+  });
+  q.gates.forEach((gate, i) => {
+    const first = firstAt.get(`gate:${gate.id}`);
+    if (first !== undefined) {
+      bag.error(source.file, source.locate(['gates', i, 'id']), 'questionnaire/duplicate-id',
+        `the gate id "${gate.id}" is already used by gate ${first + 1} (line ${source.locate(['gates', first, 'id']).line})`);
+    } else firstAt.set(`gate:${gate.id}`, i);
+  });
   const scopes = new Set(['index', ...q.parts.map((p) => p.id)]);
   q.gates.forEach((gate, i) => {
     if (!scopes.has(gate.scope)) {
@@ -211,6 +228,11 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
         continue;
       }
     }
+    detail?.evidence?.forEach((e, k) => {
+      if (e.link === undefined) return;
+      const link = checkLink(e.link);
+      if (!link.ok) bag.error(file, source.locate(['answers', id, 'evidence', k, 'link']), 'evidence/unsafe-link', link.problem!);
+    });
     const value = detail ? (detail.level ?? detail.value ?? null) : raw as number | 'n/a' | null;
     const path = detail ? ['answers', id, question.type === 'level' ? 'level' : 'value'] : ['answers', id];
     const at = () => source.locate(path);

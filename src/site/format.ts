@@ -1,3 +1,4 @@
+import { checkLink } from '../core/links.ts';
 import { INTL_LOCALE, type Lang, ui } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
@@ -143,14 +144,6 @@ export function answer(value: number | 'n/a' | null | undefined, lang: Lang): st
 
 /** Only http(s) links and relative paths become links; anything else is shown as text. */
 export function safeHref(link: string | undefined): string | null {
-  if (!link) return null;
-  const trimmed = link.trim();
-  if (/^https?:\/\//i.test(trimmed)) return trimmed;
-  // A relative path: no scheme (no colon before the first slash), no protocol-relative //host.
-  if (trimmed.startsWith('//')) return null;
-  const firstSlash = trimmed.indexOf('/');
-  const colon = trimmed.indexOf(':');
-  if (colon !== -1 && (firstSlash === -1 || colon < firstSlash)) return null;
-  if (/[\u0000-\u001f]/.test(trimmed)) return null;
-  return trimmed;
+  // Judged by what a browser opens (core/links.ts), the same rule `validate` applies.
+  return link && checkLink(link).ok ? link : null;
 }

@@ -64,6 +64,14 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'yaml/alias-limit', file: CEO, line: 3, col: 8 } },
   { name: 'absurd nesting', overlay: { [CEO]: `${MODELINE}respondent: ${'['.repeat(40)}${']'.repeat(40)}\n` },
     expect: { code: 'yaml/too-deep', file: CEO, line: 2, col: 36 } },
+  // Nesting the parser would recurse into until its stack ran out (a different column each run):
+  // refused before a tree is built, at the same place as the shallow case above.
+  { name: 'nesting of 100,000 flow lists', overlay: { [CEO]: `${MODELINE}respondent: ${'['.repeat(100_000)}\n` },
+    expect: { code: 'yaml/too-deep', file: CEO, line: 2, col: 36, message: /^nesting is deeper than 24 levels$/ } },
+  { name: 'nesting of 100,000 block lists on one line', overlay: { [CEO]: `${MODELINE}${'- '.repeat(100_000)}x\n` },
+    expect: { code: 'yaml/too-deep', file: CEO, line: 2, col: 49 } },
+  { name: 'nesting of 1,400 indented maps', overlay: { [CEO]: MODELINE + Array.from({ length: 1400 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + '\n' },
+    expect: { code: 'yaml/too-deep', file: CEO, line: 26, col: 25 } },
   { name: '__proto__ key', overlay: { [CEO]: response({ 0: '__proto__: { polluted: true }' }) },
     expect: { code: 'yaml/unsafe-key', file: CEO, line: 4, col: 3 } },
   { name: 'two documents in one file', overlay: { [CEO]: `${response()}---\nrespondent: { id: x, role: y }\nanswers: {}\n` },
@@ -100,6 +108,11 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'schema/conflict', file: CEO, line: 4, col: 19 } },
   { name: 'javascript: evidence link', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, evidence: [{ link: "javascript:alert(1)", date: 2026-01-02 }] }' }) },
     expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50 } },
+  // Looks like a path on this site; a browser reads the backslash as a slash and opens evil.example.
+  { name: 'evidence link that a browser opens on another host', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, evidence: [{ link: "/\\\\evil.example/x", date: 2026-01-02 }] }' }) },
+    expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50, message: /another host/ } },
+  { name: 'evidence link with a control character before javascript:', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, evidence: [{ link: "\\x01javascript:alert(1)", date: 2026-01-02 }] }' }) },
+    expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50, message: /control/ } },
 
   { name: 'invisible direction override in a comment (warning)', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, comment: "refund \u202Egnp.exe" }' }) },
     expect: { code: 'text/bidi-control', file: CEO, line: 4, col: 40, severity: 'warning', message: /\[U\+202E\]/ } },
@@ -164,6 +177,10 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'questionnaire/next-count', file: QN, line: 25, col: 11 } },
   { name: 'gate on an unknown question', overlay: { [QN]: { edit: (t) => t.replace(/recovery\.tracking, at-most: 1 }\n$/, 'recovery.trackin, at-most: 1 }\n') } },
     expect: { code: 'questionnaire/unknown-question', file: QN, line: 149, col: 21, message: /recovery\.tracking/ } },
+  { name: 'two gates with one id', overlay: { [QN]: { edit: (t) => `${t}  - id: no-tracking\n    name: { en: Again, zh: 再次 }\n    scope: recovery\n    cap: 30\n    when:\n      - { question: recovery.tracking, at-most: 0 }\n` } },
+    expect: { code: 'questionnaire/duplicate-id', file: QN, line: 150, col: 9, message: /the gate id "no-tracking" is already used by gate 1 \(line 144\)/ } },
+  { name: 'two consistency rules with one id', overlay: { [QN]: { edit: (t) => t.replace('benchmark:\n  questions:', '    - id: fast-but-untracked\n      message: { en: Again, zh: 再次 }\n      when:\n        - { question: recovery.tracking, at-most: 0 }\n        - { question: momentum.owner, at-most: 0 }\nbenchmark:\n  questions:') } },
+    expect: { code: 'questionnaire/duplicate-id', file: QN, line: 99, col: 11, message: /the rule id "fast-but-untracked" is already used by rule 1 \(line 94\)/ } },
   { name: 'gate on an unknown scope', overlay: { [QN]: { edit: (t) => t.replace('scope: recovery', 'scope: recover') } },
     expect: { code: 'questionnaire/unknown-scope', file: QN, line: 146, col: 12 } },
   { name: 'metric target on the wrong side of its floor', overlay: { [QN]: { edit: (t) => t.replace('target: 5\n', 'target: 500\n') } },
