@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { devGuard } from './src/site/dev-guard.ts';
 
 const packageRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,7 +36,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
-    plugins: [watchWorkspace()],
+    plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace()],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },
     // Pre-bundle the capture island's dependencies, so that the first visit in `touchstone dev`
     // does not hit Vite's "outdated optimize dep" reload with an empty cache.

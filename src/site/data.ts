@@ -87,7 +87,13 @@ async function load(root: string): Promise<SiteData> {
   if (hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').slice(0, 20)
       .map((d) => `${d.file}:${d.line}:${d.col}: error ${d.code}: ${d.message}`);
-    throw new Error(`The workspace at ${root} has errors; run \`touchstone validate\`.\n${lines.join('\n')}`);
+    // A problem in the data, not in Touchstone: no stack (`astro dev` printed one in the terminal
+    // and sent it to the page), and in `touchstone dev` no absolute path (the page may be on the
+    // room's network). The files are named relative to the workspace.
+    const where = import.meta.env?.DEV ? 'The workspace' : `The workspace at ${root}`;
+    const error = new Error(`${where} has errors; run \`touchstone validate\`.\n${lines.join('\n')}`);
+    error.stack = '';
+    throw error;
   }
   const settings = workspace.settings?.data;
   const orgs: OrgView[] = workspace.orgs.map((o) => {

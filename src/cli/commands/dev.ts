@@ -29,9 +29,15 @@ export function registerDev(program: Command, context: CommandContext): void {
       process.env.TOUCHSTONE_ROOT = root;
       process.env.TOUCHSTONE_PACKAGE_SCHEMAS = join(PACKAGE_ROOT, 'schemas');
       process.env.ASTRO_TELEMETRY_DISABLED = '1';
+      // Astro asks the npm registry whether it is out of date: a workshop's server only listens.
+      process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+      const bind = options.host ?? '127.0.0.1';
+      if (!isLoopback(bind)) {
+        process.stderr.write(`Warning: --host ${bind} puts the live site on the network: anyone who can reach this machine can read the reports (only the site's pages are served, not the workspace's files).\n`);
+      }
       const { dev } = await import('astro');
-      const server = await dev({ root: PACKAGE_ROOT, logLevel: 'warn', server: { port, host: options.host ?? '127.0.0.1' } });
-      const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+      const server = await dev({ root: PACKAGE_ROOT, logLevel: 'warn', server: { port, host: bind } });
+      const host = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind.includes(':') ? `[${bind}]` : bind;
       process.stdout.write(`Touchstone is live at http://${host}:${server.address.port}/ (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => {
         const stop = () => { void server.stop().then(resolve); };
@@ -40,4 +46,10 @@ export function registerDev(program: Command, context: CommandContext): void {
       });
       context.exitCode = 0;
     });
+}
+
+/** Whether an address to listen on is this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
 }
