@@ -276,7 +276,7 @@ describe('hostile workspace text', () => {
       if (s.src) expect(s.src).toMatch(/\/_astro\/.+\.js$/);
       expect(s.text).not.toContain('pwned');
     }
-    // notes.mdx is rendered as MDX, with its components bound to the report.
+    // notes.mdx is rendered (as checked Markdown, src/site/notes-render.ts), with its components bound to the report.
     expect(await page.locator('#notes ~ .notes-body a.inline-score').first().innerText()).toMatch(/Momentum\s+\d/);
     await context.close();
   });
