@@ -202,7 +202,12 @@ export function createGuard(server: Pick<ViteDevServer, 'config' | 'environments
     scrub,
     /** An HMR message with the roots named (see above), and an error without its stack. */
     scrubPayload<T extends object>(payload: T): T {
-      const copy = JSON.parse(scrub(JSON.stringify(payload))) as T & { type?: string; err?: { stack?: string } };
+      let copy: T & { type?: string; err?: { stack?: string } };
+      try {
+        copy = JSON.parse(scrub(JSON.stringify(payload))) as typeof copy;
+      } catch {
+        return payload; // not JSON (the socket could not send it either)
+      }
       if (copy.type === 'error' && copy.err) copy.err.stack = '';
       return copy;
     },
