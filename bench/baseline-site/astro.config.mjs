@@ -2,15 +2,13 @@
 // files as the Touchstone build it is compared with, each of the same size, and bundling the same
 // client code, but with none of Touchstone's data pipeline (no YAML, no validation, no scoring).
 // Its integrations and build options are Touchstone's own (../../astro.config.mjs); what it leaves
-// out is the pipeline's: the notes plugin (which lists the workspace's notes) and the workspace
-// watcher of `touchstone dev`. Touchstone builds through Astro's API without its sync step; this
+// out is the pipeline's: the workspace watcher and guard of `touchstone dev`. Touchstone builds through Astro's API without its sync step; this
 // runs the CLI, whose sync costs a few milliseconds here (no content collections).
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 
 export default defineConfig({
-  integrations: [mdx(), react()],
+  integrations: [react()],
   outDir: process.env.BASELINE_OUT ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
