@@ -1,6 +1,7 @@
 import type { DiagnosticBag } from './diagnostics.ts';
 import { type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from './model.ts';
 import type { Condition, Detail } from './schema-types.ts';
+import { anonymityMinimum } from './anonymity.ts';
 import { checkLink } from './links.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -176,6 +177,12 @@ function checkAudit(audit: AuditModel, ws: Workspace, bag: DiagnosticBag): void 
   }
   if (data.period.end < data.period.start) {
     bag.error(source.file, source.locate(['period', 'end']), 'audit/period-order', `the period ends (${data.period.end}) before it starts (${data.period.start})`);
+  }
+  const minimum = anonymityMinimum(audit, ws);
+  if (data.anonymous && audit.responses.length > 0 && audit.responses.length < minimum) {
+    bag.warning(source.file, source.locate(['anonymous']), 'audit/too-few-respondents',
+      `this anonymous audit has ${audit.responses.length} respondent${audit.responses.length === 1 ? '' : 's'}, fewer than ${minimum}: ` +
+      'its report shows aggregates only (no answers, comments, ranges or roles), so that nobody\'s answers can be singled out');
   }
   if (audit.responses.length === 0) {
     bag.warning(source.file, { line: 1, col: 1 }, 'audit/no-responses', `the audit ${audit.org}/${audit.version} has no response files in responses/ yet`);

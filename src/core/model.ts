@@ -85,6 +85,8 @@ export interface Workspace {
   allAudits: AuditModel[];
   /** Files that exist but failed to parse or validate (relative paths); their diagnostics are already reported. */
   broken: Set<string>;
+  /** The workspace's secret (TOUCHSTONE_SECRET), which keys anonymous audits' pseudonyms; never published. */
+  secret?: string;
 }
 
 export const DEFAULT_SCALE = { min: 0, max: 4 } as const;

@@ -10,6 +10,7 @@
  * strings, and links or images to anything but http(s), mailto or the site itself are refused
  * here, each with its line and column; and the renderer leaves them out besides.
  */
+import { anonymityMinimum } from './anonymity.ts';
 import { mdxToMdast } from 'satteri';
 import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
@@ -314,7 +315,7 @@ export function checkWorkspaceNotes(ws: Workspace, bag: DiagnosticBag): void {
     checkNotesAgainstAudit(audit.notesDoc, {
       // Without its questionnaire (reported elsewhere) the notes' part ids cannot be checked.
       parts: audit.questionnaire ? audit.questionnaire.parts.map((p) => p.id) : [],
-      ...(data.anonymous ? { anonymous: { roles, minRoleSize: data['min-role-size'] ?? 3 } } : {}),
+      ...(data.anonymous ? { anonymous: { roles, minRoleSize: anonymityMinimum(audit, ws) } } : {}),
     }, bag, Boolean(audit.questionnaire));
   }
 }

@@ -452,6 +452,10 @@ export interface WorkspaceFile {
 title?: (string | Bilingual)
 "default-locale"?: ("en" | "zh")
 /**
+ * the smallest group an anonymous report shows on its own: an anonymous audit with fewer respondents is published as aggregates only, and roles held by fewer people are not named (an audit's min-role-size overrides it; default 3)
+ */
+"anonymous-minimum"?: number
+/**
  * show organisations as "Organisation A", "B"… in the portfolio comparison
  */
 "hide-names-in-comparison"?: boolean

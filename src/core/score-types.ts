@@ -20,6 +20,11 @@ export interface ScoreResult {
   period: { start: string; end: string; label?: string | Bilingual };
   status: 'draft' | 'final';
   anonymous: boolean;
+  /**
+   * An anonymous audit with fewer respondents than the minimum (audit `min-role-size`, workspace
+   * `anonymous-minimum`, default 3): only aggregates are published, no answers, ranges or people.
+   */
+  aggregatesOnly: boolean;
   /** The headline number: weighted mean of the driver scores (after any index gate). */
   index: number | null;
   /** The best-in-class index, from the benchmark profile's targets. */
@@ -37,9 +42,10 @@ export interface ScoreResult {
   recovery: RecoveryResult;
   actions: Action[];
   /**
-   * Respondents in order of their ids. When the audit is anonymous: ids become `respondent-1…`,
-   * names and file paths are left out, and a role held by fewer than `min-role-size` people
-   * (default 3) is shown as null, so that no answer can be pinned on one person.
+   * Respondents in order of their ids. When the audit is anonymous: ids become `respondent-1…` in
+   * an order keyed by a secret (not the ids' order), names and file paths are left out, and a role
+   * held by fewer than the minimum is shown as null, so that no answer can be pinned on one person;
+   * empty when the audit is published as aggregates only.
    */
   people: Respondent[];
 }

@@ -1,4 +1,5 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
+import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
 import { conditionHolds } from './cross-checks.ts';
 import { applyGates, evaluateGates } from './gates.ts';
@@ -118,6 +119,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     period: audit.audit.data.period,
     status: audit.audit.data.status,
     anonymous,
+    aggregatesOnly: false,
     index: round1(indexGate.score),
     target: round1(rawIndex === null ? null : rawTarget),
     gap: round1(rawIndex === null || rawTarget === null ? null : rawTarget - (indexGate.score ?? 0)),
@@ -136,54 +138,8 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     })),
   };
   return {
-    result: anonymous ? anonymize(result, audit.audit.data['min-role-size'] ?? 3) : result,
+    result: anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result,
     actionsIn: (lang) => rankActions(q, aggregates.values(), lang),
-  };
-}
-
-/**
- * Anonymous audits: pseudonymous ids in id order, no names, no file paths (a file name is
- * often a person's name), and roles held by fewer than `minRoleSize` people hidden, since
- * "the only finance respondent said 1" names that person as surely as their name would.
- */
-function anonymize<R extends Omit<ScoreResult, 'actions'>>(result: R, minRoleSize: number): R {
-  const alias = new Map(result.people.map((p, i) => [p.id, `respondent-${i + 1}`]));
-  const roleCount = new Map<string, number>();
-  for (const p of result.people) if (p.role !== null) roleCount.set(p.role, (roleCount.get(p.role) ?? 0) + 1);
-  const role = (r: string | null) => (r !== null && (roleCount.get(r) ?? 0) >= minRoleSize ? r : null);
-  const fixPart = <T extends PartScore>(part: T): T => ({
-    ...part,
-    questions: part.questions.map((q) => ({
-      ...q,
-      answers: q.answers.map(({ file, line, col, ...a }) => {
-        void file, line, col;
-        return { ...a, respondent: alias.get(a.respondent) ?? a.respondent, role: role(a.role) };
-      }),
-    })),
-  });
-  return {
-    ...result,
-    drivers: result.drivers.map(fixPart),
-    consistency: {
-      ...fixPart(result.consistency),
-      rules: result.consistency.rules.map((r) => ({
-        ...r,
-        respondent: alias.get(r.respondent) ?? r.respondent,
-        answers: r.answers.map(({ question, value }) => ({ question, value })),
-      })),
-      findings: result.consistency.findings.map((f) => {
-        if (f.kind !== 'rule') return f;
-        let { en, zh } = f.message;
-        for (const [id, a] of alias) {
-          if (en.startsWith(`${id}: `)) en = `${a}: ${en.slice(id.length + 2)}`;
-          if (zh.startsWith(`${id}：`)) zh = `${a}：${zh.slice(id.length + 1)}`;
-        }
-        return { ...f, message: { en, zh } };
-      }),
-    },
-    benchmark: fixPart(result.benchmark),
-    recovery: fixPart(result.recovery),
-    people: result.people.map((p) => ({ id: alias.get(p.id)!, role: role(p.role) })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isAlias, isCollection, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
@@ -16,6 +17,8 @@ export interface SourceFile {
   /** Path relative to the workspace root, forward slashes. */
   file: string;
   data: unknown;
+  /** SHA-256 of the file's bytes (hex): what the file is, without publishing it (see anonymize in score.ts). */
+  digest: string;
   /** Position of the value at `path` (or of its key with `key: true`); the nearest existing ancestor otherwise. */
   locate(path: DataPath, options?: { key?: boolean }): Position;
 }
@@ -202,6 +205,7 @@ function keyName(key: unknown): string {
 export interface ParsedYaml {
   file: string;
   data: unknown;
+  digest: string;
   positions: PositionTable;
   /** Offsets where each line starts (the LineCounter's), to turn offsets into line and column. */
   lineStarts: number[];
@@ -215,6 +219,7 @@ export function sourceFromParsed(parsed: ParsedYaml): SourceFile {
   return {
     file: parsed.file,
     data: parsed.data,
+    digest: parsed.digest,
     locate(path, options) {
       if (!index) {
         index = new Map();
@@ -278,7 +283,8 @@ export function parseYaml(file: string, bytes: Uint8Array, bag: DiagnosticBag): 
       `aliases expand to too much data (${error instanceof Error ? error.message : 'limit reached'}); write the values out`);
     return undefined;
   }
-  return { file, data, positions: read.table, lineStarts: lineCounter.lineStarts };
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return { file, data, digest, positions: read.table, lineStarts: lineCounter.lineStarts };
 }
 
 function firstAlias(doc: Document): number | undefined {

@@ -71,6 +71,7 @@ const strings = {
   final: { en: 'Final', zh: '定稿' },
   draftWarning: { en: 'Draft: answers may still change.', zh: '草稿：答案仍可能变化。' },
   anonymous: { en: 'Anonymous: respondents are shown by role only.', zh: '匿名：答卷人仅以角色显示。' },
+  aggregatesOnly: { en: 'Anonymous, with too few respondents to show anyone’s answers: only totals are published — no individual answers, comments, ranges or roles.', zh: '匿名审计，答卷人过少，无法在不暴露身份的前提下展示个人答案：仅发布汇总结果，不含个人答案、评论、分布范围或角色。' },
   source: { en: 'Source', zh: '来源' },
   consultant: { en: 'Consultant', zh: '顾问' },
   data: { en: 'Data (JSON)', zh: '数据（JSON）' },

@@ -177,6 +177,8 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'questionnaire/next-count', file: QN, line: 25, col: 11 } },
   { name: 'gate on an unknown question', overlay: { [QN]: { edit: (t) => t.replace(/recovery\.tracking, at-most: 1 }\n$/, 'recovery.trackin, at-most: 1 }\n') } },
     expect: { code: 'questionnaire/unknown-question', file: QN, line: 149, col: 21, message: /recovery\.tracking/ } },
+  { name: 'anonymous audit with fewer respondents than the minimum (warning)', overlay: { 'audits/acme/2026-q1/audit.yaml': { edit: (t) => `${t}anonymous: true\n` } },
+    expect: { code: 'audit/too-few-respondents', file: 'audits/acme/2026-q1/audit.yaml', line: 6, col: 12, severity: 'warning', message: /2 respondents, fewer than 3: its report shows aggregates only/ } },
   { name: 'two gates with one id', overlay: { [QN]: { edit: (t) => `${t}  - id: no-tracking\n    name: { en: Again, zh: 再次 }\n    scope: recovery\n    cap: 30\n    when:\n      - { question: recovery.tracking, at-most: 0 }\n` } },
     expect: { code: 'questionnaire/duplicate-id', file: QN, line: 150, col: 9, message: /the gate id "no-tracking" is already used by gate 1 \(line 144\)/ } },
   { name: 'two consistency rules with one id', overlay: { [QN]: { edit: (t) => t.replace('benchmark:\n  questions:', '    - id: fast-but-untracked\n      message: { en: Again, zh: 再次 }\n      when:\n        - { question: recovery.tracking, at-most: 0 }\n        - { question: momentum.owner, at-most: 0 }\nbenchmark:\n  questions:') } },

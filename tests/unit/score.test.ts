@@ -227,20 +227,71 @@ describe('anonymous audits', () => {
     'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t: string) => t.replace('first-response-minutes: 60', 'first-response-minutes: 5') },
   });
 
-  it('leaves out names, ids and file names, and hides roles held by fewer than 3 people', () => {
-    const r = score(load(anonymous()), '2026-q1');
+  it('leaves out names, ids and file names, and hides roles held by fewer than the minimum', () => {
+    const r = score(load(anonymous('min-role-size: 2\n')), '2026-q1');
     const json = JSON.stringify(r);
     for (const secret of ['Ada Chen', 'ceo', 'store-ops', 'responses/']) expect(json).not.toContain(secret);
+    expect(r.aggregatesOnly).toBe(false);
     expect(r.people).toEqual([{ id: 'respondent-1', role: null }, { id: 'respondent-2', role: null }]);
-    expect(question(r, 'momentum.owner').answers.map((a) => [a.respondent, a.role, a.answer])).toEqual([['respondent-1', null, 2], ['respondent-2', null, 1]]);
-    // the rule finding still says which (pseudonymous) respondent contradicted themselves
-    expect(r.consistency.rules[0]).toMatchObject({ respondent: 'respondent-1', answers: [{ question: 'recovery.first-response-minutes', value: 5 }, { question: 'recovery.tracking', value: 1 }] });
-    expect(r.consistency.findings.find((f) => f.kind === 'rule')?.message.en).toMatch(/^respondent-1: /);
+    // Answers are listed by pseudonym, not in the ids' order.
+    const answers = question(r, 'momentum.owner').answers;
+    expect(answers.map((a) => a.respondent)).toEqual(['respondent-1', 'respondent-2']);
+    expect(answers.map((a) => a.answer).sort()).toEqual([1, 2]);
+    // the rule finding still says which (pseudonymous) respondent contradicted themselves: the CEO, who answered 2
+    const ceo = answers.find((a) => a.answer === 2)!.respondent;
+    expect(r.consistency.rules[0]).toMatchObject({ respondent: ceo, answers: [{ question: 'recovery.first-response-minutes', value: 5 }, { question: 'recovery.tracking', value: 1 }] });
+    expect(r.consistency.findings.find((f) => f.kind === 'rule')?.message.en).toMatch(new RegExp(`^${ceo}: `));
   });
 
   it('shows roles when the audit allows roles of one (min-role-size)', () => {
     const r = score(load(anonymous('min-role-size: 1\n')), '2026-q1');
-    expect(r.people.map((p) => p.role)).toEqual(['Chief executive', 'Store operations']);
+    expect(r.people.map((p) => p.role).sort()).toEqual(['Chief executive', 'Store operations']);
     expect(JSON.stringify(r)).not.toContain('Ada Chen');
   });
+
+  it('keys pseudonyms by the workspace secret, not by the ids or their order', () => {
+    const ws = load(anonymous('min-role-size: 1\n'));
+    const ceoAlias = () => score(ws, '2026-q1').people.find((p) => p.role === 'Chief executive')!.id;
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      ws.secret = `secret-${i}`;
+      const alias = ceoAlias();
+      expect(ceoAlias()).toBe(alias); // the same input gives the same pseudonyms
+      seen.add(alias);
+    }
+    expect([...seen].sort()).toEqual(['respondent-1', 'respondent-2']);
+    // Without a secret, the response files' bytes key them: the same files, the same pseudonyms.
+    delete ws.secret;
+    expect(ceoAlias()).toBe(ceoAlias());
+    expect(ceoAlias()).toBe(score(load(anonymous('min-role-size: 1\n')), '2026-q1').people.find((p) => p.role === 'Chief executive')!.id);
+  });
+
+  it('publishes only aggregates when fewer people answered than the minimum (default 3)', () => {
+    const { 'audits/acme/2026-q1/audit.yaml': _, ...sameAnswers } = anonymous();
+    void _;
+    const named = score(load(sameAnswers), '2026-q1');
+    const r = score(load(anonymous()), '2026-q1');
+    expect(r.aggregatesOnly).toBe(true);
+    expect(r.people).toEqual([]);
+    expect(r.respondents).toBe(2);
+    expect(r.respondentRange).toEqual({ min: null, max: null });
+    const parts = [...r.drivers, r.consistency, r.benchmark, r.recovery];
+    for (const p of parts) {
+      expect(p.respondentRange).toEqual({ min: null, max: null });
+      for (const q of p.questions) expect([q.answers, q.min, q.max]).toEqual([[], null, null]);
+    }
+    expect(r.consistency.rules).toEqual([]);
+    expect(r.consistency.findings.filter((f) => f.kind === 'rule')).toEqual([]);
+    // Nothing any one person wrote, but the same aggregate numbers.
+    expect(JSON.stringify(r)).not.toMatch(/Chief executive|Store operations|measured in/);
+    expect(r.index).toBe(named.index);
+    expect(parts.map((p) => p.score)).toEqual([...named.drivers, named.consistency, named.benchmark, named.recovery].map((p) => p.score));
+  });
+
+  it('takes the minimum from touchstone.yaml (anonymous-minimum), which an audit\'s min-role-size overrides', () => {
+    const settings = 'anonymous-minimum: 2\n';
+    expect(score(load({ ...anonymous(), 'touchstone.yaml': settings }), '2026-q1').aggregatesOnly).toBe(false);
+    expect(score(load({ ...anonymous('min-role-size: 3\n'), 'touchstone.yaml': settings }), '2026-q1').aggregatesOnly).toBe(true);
+  });
+
 });
