@@ -37,7 +37,7 @@ const ROUTE_SEGMENTS = new Set(['', 'en', 'zh', 'data']);
 /** Queries that make Vite read a file as text, a URL, a worker or inline data: never what a page loads. */
 const FILE_QUERIES = new Set(['raw', 'url', 'inline', 'no-inline', 'worker', 'sharedworker', 'worker_file', 'init', 'html-proxy', 'direct', 'import']);
 /** Query keys a module request of a page carries (cache busting, Astro's script and style parts, imports of JSON). */
-const MODULE_QUERIES = new Set(['v', 't', 'import', 'astro', 'type', 'index', 'lang.ts', 'lang.css', 'lang.js']);
+const MODULE_QUERIES = new Set(['v', 't', 'import', 'astro', 'type', 'index', 'lang.ts', 'lang.css', 'lang.js', 'astro-retry']);
 const MODULE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.tsx', '.css', '.json', '.astro']);
 const DEPENDENCY_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.css', '.svg', '.png', '.woff', '.woff2', '.ttf']);
 const CLIENT_INTERNALS = new Set(['/@vite/client', '/@vite/env', '/@react-refresh']);
@@ -236,7 +236,8 @@ export function refuse(res: ServerResponse, status: number, head = false): void 
 }
 
 function moduleKey(path: string, params: URLSearchParams): string {
-  const kept = [...params].filter(([k]) => k !== 't' && k !== 'import' && k !== 'v');
+  // (astro-retry: Astro's island loader asks again with it when an import failed.)
+  const kept = [...params].filter(([k]) => k !== 't' && k !== 'import' && k !== 'v' && k !== 'astro-retry');
   return kept.length ? `${path}?${kept.map(([k, v]) => (v ? `${k}=${v}` : k)).join('&')}` : path;
 }
 

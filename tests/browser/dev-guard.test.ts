@@ -97,6 +97,8 @@ describe('touchstone dev serves the pages, not the files behind them', () => {
       expect(leaks).toEqual([]);
       expect((await fetch(`${url}data/acme/2026-q3.json`)).status).toBe(200);
       expect((await fetch(`${url}favicon.svg`)).status).toBe(200);
+      // Astro's island loader asks again with ?astro-retry= when an import failed (a dependency re-optimised, say).
+      expect((await fetch(`${url}src/components/capture/CaptureApp.tsx?astro-retry=1`)).status).toBe(200);
     } finally {
       await browser.close();
     }
