@@ -1,6 +1,10 @@
 import type { Bilingual } from '../core/index.ts';
+import { printable } from '../core/text-safety.ts';
 
-/** Picks the language from text that is either the same in both languages or {en, zh}. */
+/**
+ * Picks the language from text that is either the same in both languages or {en, zh}, as a
+ * terminal may show it: workspace text never reaches a terminal with its control characters.
+ */
 export function localText(text: string | Bilingual, lang: 'en' | 'zh'): string {
-  return typeof text === 'string' ? text : text[lang];
+  return printable(typeof text === 'string' ? text : text[lang]);
 }

@@ -56,3 +56,19 @@ export function quoteKey(key: string): string {
 function codePoint(c: string): string {
   return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/**
+ * Text from a workspace as GitHub-flavoured Markdown that shows exactly that text (e.g. in the
+ * pull-request comment of `diff --format markdown`): every ASCII punctuation character becomes a
+ * numeric character reference, which CommonMark treats as literal text, never as syntax — no
+ * emphasis, link, image, HTML, table pipe or code span can be made of it. What GitHub adds after
+ * parsing works on the decoded text, so `@mentions`, `#123` references and bare URLs (`https://`,
+ * `www.`) are broken by an invisible zero-width space, and line breaks and controls become spaces.
+ */
+export function markdownText(text: string): string {
+  return printable(text.replace(/[\r\n\t\u2028\u2029]+/g, ' '))
+    .replace(/[@#]/g, '$&\u200b')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\b(www)\./gi, '$1\u200b.')
+    .replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

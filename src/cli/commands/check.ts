@@ -3,6 +3,7 @@ import { evaluateAssertions, type Outcome } from '../../core/assertions.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
+import { printable } from '../../core/text-safety.ts';
 
 export function registerCheck(program: Command, context: CommandContext): void {
   program
@@ -48,5 +49,6 @@ function line(o: Outcome, width: number): string {
         : o.level === 'error' ? style('red', '✗ error') : style('yellow', '! warn ');
   const subject = o.org === null ? '' : o.version === null ? `${o.org}: ` : `${o.org}/${o.version}: `;
   const where = o.status === 'invalid' ? `${o.file}:${o.position.line}:${o.position.col}: ` : '';
-  return `${mark} ${o.assertion.padEnd(width)}  ${where}${subject}${o.message}`;
+  // A message quotes touchstone.yaml (a metric is any text there): shown, not acted on, by the terminal.
+  return `${mark} ${o.assertion.padEnd(width)}  ${where}${subject}${printable(o.message)}`;
 }

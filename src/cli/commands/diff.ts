@@ -6,6 +6,7 @@ import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
 import { selectVersion } from '../select-audit.ts';
 import { localText } from '../text.ts';
+import { markdownText } from '../../core/text-safety.ts';
 import { table } from './score.ts';
 
 export function registerDiff(program: Command, context: CommandContext): void {
@@ -40,7 +41,7 @@ function renderText(d: AuditDiff, lang: Lang): string {
   const mark = (c: Change) => (c.delta === null ? '' : c.meaningful ? (c.delta > 0 ? style('green', '▲') : style('red', '▼')) : style('dim', zh ? '（在分歧范围内）' : '(within spread)'));
   const rows = [[`${d.from} → ${d.to}`, zh ? '之前' : 'before', zh ? '之后' : 'after', zh ? '变化' : 'change', '']];
   rows.push([zh ? '指数' : 'Index', num(d.index.before), num(d.index.after), signed(d.index), mark(d.index)]);
-  for (const x of d.drivers) rows.push([`  ${x.name[lang]}`, num(x.before), num(x.after), signed(x), mark(x)]);
+  for (const x of d.drivers) rows.push([`  ${localText(x.name, lang)}`, num(x.before), num(x.after), signed(x), mark(x)]);
   const lines = table(rows);
   if (d.questionnaires.from !== d.questionnaires.to) {
     lines.push('', `${zh ? '问卷版本' : 'Questionnaire'}: ${d.questionnaires.from} → ${d.questionnaires.to}${d.questionnaires.mapped ? '' : zh ? '（无映射，题目不可比）' : ' (no declared mapping: questions not compared)'}`);
@@ -51,7 +52,7 @@ function renderText(d: AuditDiff, lang: Lang): string {
   const moved = d.questions.filter((q) => q.meaningful);
   if (moved.length) {
     lines.push('', style('bold', zh ? '有意义的题目变化' : 'Questions that moved'));
-    for (const q of moved) lines.push(`  ${signed(q).padStart(6)}  ${q.id}  ${q.text[lang]}`);
+    for (const q of moved) lines.push(`  ${signed(q).padStart(6)}  ${q.id}  ${localText(q.text, lang)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -59,7 +60,9 @@ function renderText(d: AuditDiff, lang: Lang): string {
 /** A pull-request comment: compact, with the meaningful movements first. */
 function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
   const zh = lang === 'zh';
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  // Every piece of workspace text (names, question texts) goes through markdownText; ids and
+  // versions are slugs, and the rest is Touchstone's own.
+  const cell = markdownText;
   const arrow = (c: Change) => (c.delta === null ? '' : !c.meaningful ? (zh ? '≈ 在分歧范围内' : '≈ within spread') : c.delta > 0 ? '🟢 ▲' : '🔴 ▼');
   const out: string[] = [];
   out.push(`### ${cell(orgName)}: ${d.from} → ${d.to}`, '');

@@ -6,6 +6,7 @@ import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
 import { selectAudit } from '../select-audit.ts';
 import { localText } from '../text.ts';
+import { printable } from '../../core/text-safety.ts';
 
 export function registerScore(program: Command, context: CommandContext): void {
   program
@@ -51,16 +52,16 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   }
   if (r.consistency.findings.length) {
     lines.push('', style('bold', zh ? '发现' : 'Findings'));
-    for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${f.message[lang]}`);
+    for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${localText(f.message, lang)}`);
   }
   const closed = r.recovery.gates.filter((g) => !g.passed);
   if (closed.length) {
     lines.push('', style('bold', zh ? '未通过的门槛' : 'Gates not passed'));
-    for (const g of closed) lines.push(`  ${g.name[lang]} → ${g.scope} ≤ ${g.cap}${g.applied ? (zh ? '（已生效）' : ' (applied)') : ''}`);
+    for (const g of closed) lines.push(`  ${localText(g.name, lang)} → ${g.scope} ≤ ${g.cap}${g.applied ? (zh ? '（已生效）' : ' (applied)') : ''}`);
   }
   if (r.actions.length) {
     lines.push('', style('bold', zh ? '下一步（按影响排序）' : 'Next steps (by impact)'));
-    for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${a.text}\n     ${style('dim', a.why)}\n     → ${a.next}`);
+    for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${printable(a.text)}\n     ${style('dim', printable(a.why))}\n     → ${printable(a.next)}`);
   }
   return `${lines.join('\n')}\n`;
 }
