@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemaValidators } from './src/site/schema-validators.ts';
 import { devGuard } from './src/site/dev-guard.ts';
 
 const packageRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -36,10 +37,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: {
-    plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace()],
+    plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace(), schemaValidators()],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },
     // Pre-bundle the capture island's dependencies, so that the first visit in `touchstone dev`
     // does not hit Vite's "outdated optimize dep" reload with an empty cache.
-    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'ajv/dist/2020.js', 'ajv-formats'] },
+    optimizeDeps: { include: ['react', 'react-dom/client', 'react/jsx-dev-runtime'] },
   },
 });

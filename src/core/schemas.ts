@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import defs from '../../schemas/defs.schema.json' with { type: 'json' };
 import questionnaire from '../../schemas/questionnaire.schema.json' with { type: 'json' };
@@ -22,14 +22,25 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
 
 let compiled: Record<FileKind, ValidateFunction> | undefined;
 
-/** Compiles every schema once per process; ajv's compiled validators are the fast path for big workspaces. */
-export function validators(): Record<FileKind, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+/**
+ * The one ajv set-up of the schemas: its options, formats, keywords and shared definitions. Used
+ * here (compiled at run time, in Node) and by src/site/schema-validators.ts, which compiles the
+ * same validators to standalone code at build time for the browser, where a Content-Security-Policy
+ * forbids the `new Function` that ajv's run-time compilation needs. `extra` adds code options only.
+ */
+export function createAjv(extra: { code?: Options['code'] } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, ...extra });
   addFormats(ajv);
   // Editors (VS Code, yaml-language-server) show this message for a failed pattern; ajv only needs to know the word.
   ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
   ajv.addSchema(defs, 'defs.schema.json');
+  return ajv;
+}
+
+/** Compiles every schema once per process; ajv's compiled validators are the fast path for big workspaces. */
+export function validators(): Record<FileKind, ValidateFunction> {
+  if (compiled) return compiled;
+  const ajv = createAjv();
   const entries = Object.entries(SCHEMAS).map(([kind, schema]) => [kind, ajv.compile(schema)]);
   compiled = Object.fromEntries(entries) as Record<FileKind, ValidateFunction>;
   return compiled;

@@ -1,30 +1,13 @@
 // Validates a response document in the browser with the workspace's own JSON Schema (draft 2020-12),
-// compiled by ajv exactly as src/core/schemas.ts compiles it. Loaded on demand (a separate chunk).
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+// by the validator src/site/schema-validators.ts precompiles at build time with the options of
+// src/core/schemas.ts (the page's Content-Security-Policy allows no run-time compilation).
+// Loaded on demand (a separate chunk).
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
-import defs from '../../../schemas/defs.schema.json' with { type: 'json' };
-import response from '../../../schemas/response.schema.json' with { type: 'json' };
+import validate from 'virtual:touchstone/schema-validator/response';
 
-// ajv-formats ships CommonJS; its default export differs between bundlers and Node.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
-
-// ajv-i18n's messages (CommonJS too): rewrites each error's message in Chinese, in place.
+// ajv-i18n's messages (CommonJS): rewrites each error's message in Chinese, in place.
 const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-  ajv.addSchema(defs, 'defs.schema.json');
-  const fn = ajv.compile(response);
-  compiled = fn;
-  return fn;
-}
 
 export interface SchemaProblem {
   /** JSON pointer of the offending value, e.g. /answers/momentum.owner/evidence/0/link */
@@ -43,12 +26,11 @@ const PATTERN_HINTS_ZH: Record<string, string> = {
   'a version like "2026.1"': '版本号形如 "2026.1"',
   'name a questionnaire and its version, e.g. "cx-core@1.0.0"': '写出问卷及其版本，例如 "cx-core@1.0.0"',
   'name a benchmark profile and its version, e.g. "best-in-class@2026.1"': '写出标杆档案及其版本，例如 "best-in-class@2026.1"',
-  'a link must start with http:// or https://, or be a relative path (no javascript:, data: or file: links)': '链接必须以 http:// 或 https:// 开头，或是相对路径（不接受 javascript:、data: 或 file: 链接）',
+  'a link must start with http:// or https://, or be a relative path (no javascript:, data: or file: links, no // or /\\ at the start)': '链接必须以 http:// 或 https:// 开头，或是相对路径（不接受 javascript:、data: 或 file: 链接，也不能以 // 或 /\\ 开头）',
 };
 
 /** ajv's errors for a response document, in the page's language; [] when it is valid. */
 export function validateResponse(doc: unknown, lang: 'en' | 'zh' = 'en'): SchemaProblem[] {
-  const validate = validator();
   if (validate(doc)) return [];
   // Copies: ajv reuses its error objects, and localizing rewrites their messages in place.
   const errors = (validate.errors ?? []).map((e) => ({ ...e })) as ErrorObject[];
