@@ -18,7 +18,7 @@
  * their absolute path in pages, modules and HMR messages), and those names are mapped back on the
  * way in, so that `/@fs/@workspace/node_modules/…` still loads.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { homedir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -85,11 +85,19 @@ export function createGuard(server: Pick<ViteDevServer, 'config' | 'environments
     dependencyRoots.push(join(dir, 'node_modules') + sep);
     if (dirname(dir) === dir) break;
   }
+  // Vite names a dependency by its real path: a linked node_modules folder is served from where it is.
+  try {
+    const real = realpathSync(join(packageRoot, 'node_modules')) + sep;
+    if (!dependencyRoots.includes(real)) dependencyRoots.push(real);
+  } catch {
+    // no node_modules of its own: its dependencies are in a folder above
+  }
   const entries = new Set<string>();
   const base = server.config.base ?? '/';
 
-  const isDependency = (file: string) => dependencyRoots.some((root) => file.startsWith(root))
-    && DEPENDENCY_EXTENSIONS.has(extname(file).toLowerCase());
+  /** A file of a dependency, of a kind a page loads (JSON only as a module, as an import of a dependency's code). */
+  const isDependency = (file: string, params: URLSearchParams) => dependencyRoots.some((root) => file.startsWith(root))
+    && (DEPENDENCY_EXTENSIONS.has(extname(file).toLowerCase()) || extname(file).toLowerCase() === '.json' && params.has('import'));
 
   /** Whether the browser's module graph has this module as an import of a module it was served. */
   function imported(url: string): boolean {
@@ -151,8 +159,8 @@ export function createGuard(server: Pick<ViteDevServer, 'config' | 'environments
       const id = local.slice(5);
       return id.startsWith('astro:scripts/') || id.startsWith('__vite-browser-external') || imported(local) ? pass : { status: 404 };
     }
-    if (local.startsWith('/@fs/')) return isDependency(normalize(local.slice(4))) ? pass : { status: 404 };
-    if (local.startsWith('/node_modules/')) return isDependency(join(packageRoot, local)) ? pass : { status: 404 };
+    if (local.startsWith('/@fs/')) return isDependency(normalize(local.slice(4)), params) ? pass : { status: 404 };
+    if (local.startsWith('/node_modules/')) return isDependency(join(packageRoot, local), params) ? pass : { status: 404 };
     if (local.startsWith('/@') || local.startsWith('/__')) return { status: 404 };
     const ext = extname(local).toLowerCase();
     if (!local.startsWith('/src/') && !local.startsWith('/schemas/')) return { status: 404 };
@@ -186,7 +194,7 @@ export function createGuard(server: Pick<ViteDevServer, 'config' | 'environments
   function handle(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
     const result = verdict(req);
     if (result.status !== 0) {
-      refuse(res, result.status, req.method === 'HEAD');
+      refuse(res, result.status, req.method === 'HEAD', base);
       return;
     }
     req.url = result.url;
@@ -216,7 +224,7 @@ export function createGuard(server: Pick<ViteDevServer, 'config' | 'environments
 }
 
 /** The plain answer to a request that is not served: a status and a sentence, no path and no stack. */
-export function refuse(res: ServerResponse, status: number, head = false): void {
+export function refuse(res: ServerResponse, status: number, head = false, base = '/'): void {
   const text: Record<number, string> = {
     400: 'Bad request: this address cannot be read.',
     403: 'Forbidden: the live site serves its pages, not the files behind them.',
@@ -225,7 +233,7 @@ export function refuse(res: ServerResponse, status: number, head = false): void 
   };
   const title = text[status] ?? 'Error';
   const body = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${status}</title></head>`
-    + `<body><h1>${status}</h1><p>${title}</p><p><a href="/">Touchstone</a></p></body></html>\n`;
+    + `<body><h1>${status}</h1><p>${title}</p><p><a href="${base.replace(/["<>&]/g, '')}">Touchstone</a></p></body></html>\n`;
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
