@@ -1,6 +1,6 @@
 import type { DiagnosticBag } from './diagnostics.ts';
 import { type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from './model.ts';
-import type { Condition, Detail } from './schema-types.ts';
+import type { Detail } from './schema-types.ts';
 import { anonymityMinimum } from './anonymity.ts';
 import { checkLink } from './links.ts';
 import { didYouMean } from './suggest.ts';
@@ -269,14 +269,3 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
 function list(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
-
-/** Whether one answer value meets a condition of a rule or gate. */
-export function conditionHolds(c: Condition, value: number | 'n/a' | null): boolean {
-  if (c.unanswered) return value === null;
-  if (c['is-na']) return value === 'n/a';
-  if (typeof value !== 'number') return false;
-  if (c['at-most'] !== undefined && value > c['at-most']) return false;
-  if (c['at-least'] !== undefined && value < c['at-least']) return false;
-  return c['at-most'] !== undefined || c['at-least'] !== undefined;
-}
-

@@ -1,4 +1,4 @@
-import { conditionHolds } from './cross-checks.ts';
+import { conditionHolds } from './conditions.ts';
 import type { QuestionnaireModel } from './model.ts';
 import { aggregateValue, type QuestionAggregate } from './question-score.ts';
 import type { Cap, GateResult } from './score-types.ts';

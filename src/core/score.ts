@@ -1,7 +1,7 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
-import { conditionHolds } from './cross-checks.ts';
+import { conditionHolds } from './conditions.ts';
 import { applyGates, evaluateGates } from './gates.ts';
 import type { AuditModel, PartModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
 import { aggregateQuestion, levelScore, questionScoreOf, type QuestionAggregate } from './question-score.ts';
