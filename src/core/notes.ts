@@ -133,8 +133,14 @@ export function parseNotesText(file: string, text: string, bag: DiagnosticBag): 
     const where = m ? at(Number(m[1]), Number(m[2])) : FILE_START;
     // What stopped the parser, when it is the start of an HTML tag or comment, or of an autolink.
     const rest = m ? lines[Number(m[1]) - 1]?.slice(Number(m[2]) - 1) ?? '' : '';
-    if (/^<[a-z][a-z0-9+.-]*:/i.test(rest)) {
-      bag.error(file, where, 'notes/syntax', `${quote(firstLine(rest).replace(/>.*$/, '>'))}: notes do not take <…> links; write [text](https://…), or the bare https:// address`);
+    if (/^Could not parse expression/.test(why)) {
+      // The parser points into the expression; the brace that opened it is where it starts (when on that line).
+      const line = m ? lines[Number(m[1]) - 1] ?? '' : '';
+      const brace = m ? line.lastIndexOf('{', Number(m[2]) - 1) : -1;
+      bag.error(file, brace >= 0 ? at(Number(m![1]), brace + 1) : where, 'notes/expression',
+        `notes cannot hold {…} expressions (they would run when the site is built), and this one is not even valid code; to show a brace, write "\\{"`);
+    } else if (/^<[a-z][a-z0-9+.-]*:|^<[^\s<>@]+@[^\s<>]+>/i.test(rest)) {
+      bag.error(file, where, 'notes/syntax', `${quote(firstLine(rest).replace(/>.*$/, '>'))}: notes do not take <…> links; write [text](https://…) or [text](mailto:…), or the bare address`);
     } else if (/^<(!|\/?[a-z])/i.test(rest)) {
       bag.error(file, where, 'notes/raw-html', `raw HTML (${quote(firstLine(rest))}) is not allowed in notes; use Markdown (**bold**, [text](https://…)) and the components <Score> and <DriverChart>`);
     } else {

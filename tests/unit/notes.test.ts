@@ -39,6 +39,7 @@ function render(text: string): string {
 const PAYLOADS: { name: string; text: string; expect: string; never: RegExp }[] = [
   { name: 'an expression', text: 'Intro\n\n{process.exit()}\n', expect: '3:1 notes/expression', never: /process|exit/ },
   { name: 'an inline expression', text: 'Score: {globalThis.x = 1} points', expect: '1:8 notes/expression', never: /globalThis/ },
+  { name: 'an expression that is not even valid code', text: 'It costs {about 5}.', expect: '1:10 notes/expression', never: /about/ },
   { name: 'an export', text: '# Notes\n\nexport const x = require("fs").readFileSync("/etc/passwd")\n', expect: '3:1 notes/import-export', never: /export|passwd/ },
   { name: 'an import', text: 'import { execSync } from "node:child_process"\n\nText', expect: '1:1 notes/import-export', never: /import|child_process/ },
   { name: 'a script element', text: 'Hi\n\n<script>alert(1)</script>\n', expect: '3:1 notes/raw-html', never: /<script|alert/ },
@@ -132,6 +133,9 @@ describe('notes checker and renderer', () => {
   it('says where a syntax error is, counting characters (not UTF-16 units) in the column', () => {
     expect(codes('# Notes\n\nHello {broken\n')).toEqual(['3:7 notes/syntax']);
     expect(codes('𝒳𝒳 中 {')).toEqual(['1:6 notes/syntax']);
+    // CommonMark's <…> links are not MDX: the message says what to write instead.
+    expect(check('Mail <cx@example.com> or see <https://example.com>').diagnostics.map((d) => [`${d.line}:${d.col} ${d.code}`, d.message]))
+      .toEqual([['1:6 notes/syntax', '"<cx@example.com>": notes do not take <…> links; write [text](https://…) or [text](mailto:…), or the bare address']]);
     expect(check('# Notes\n\nHello {broken\n').diagnostics[0]!.message).toMatch(/^Unexpected end of file in expression.*"\\\{"/);
   });
 
