@@ -16,7 +16,7 @@ import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
 import type { Workspace } from './model.ts';
 import { didYouMean } from './suggest.ts';
-import { quote } from './text-safety.ts';
+import { markBidiControls, quote } from './text-safety.ts';
 import { decodeUtf8 } from './yaml-file.ts';
 
 /** A node of the notes' syntax tree: mdast, with MDX's JSX, expression and ESM nodes. */
@@ -152,6 +152,13 @@ export function parseNotesText(file: string, text: string, bag: DiagnosticBag): 
   const components: ComponentUse[] = [];
   let shown = 0;
   const visit = (node: NotesNode): void => {
+    // Invisible direction controls are shown as markers, never applied, as in every other file.
+    for (const key of ['value', 'title', 'alt'] as const) {
+      const marked = typeof node[key] === 'string' ? markBidiControls(node[key] as string) : undefined;
+      if (!marked) continue;
+      bag.warning(file, start(node), 'text/bidi-control', marked.warning);
+      node[key] = marked.text;
+    }
     switch (node.type) {
       case 'mdxjsEsm':
         bag.error(file, start(node), 'notes/import-export',

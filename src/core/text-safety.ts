@@ -10,15 +10,25 @@ import type { DataPath, SourceFile } from './yaml-file.ts';
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
+/** `text` with its direction controls shown as markers, and the warning that says so; undefined when it has none. */
+export function markBidiControls(text: string): { text: string; warning: string } | undefined {
+  BIDI_CONTROLS.lastIndex = 0;
+  if (!BIDI_CONTROLS.test(text)) return undefined;
+  BIDI_CONTROLS.lastIndex = 0;
+  const found = [...new Set(text.match(BIDI_CONTROLS) ?? [])].map(codePoint);
+  return {
+    text: text.replace(BIDI_CONTROLS, (c) => `[${codePoint(c)}]`),
+    warning: `this text contains invisible direction controls (${found.join(', ')}) that can make it display in a misleading order; they are shown as ${found.map((c) => `[${c}]`).join(', ')}`,
+  };
+}
+
 export function neutralizeBidiControls(source: SourceFile, bag: DiagnosticBag): void {
   const visit = (value: unknown, path: (string | number)[]): unknown => {
     if (typeof value === 'string') {
-      if (!BIDI_CONTROLS.test(value)) return value;
-      BIDI_CONTROLS.lastIndex = 0;
-      const found = [...new Set(value.match(BIDI_CONTROLS) ?? [])].map(codePoint);
-      bag.warning(source.file, source.locate(path as DataPath), 'text/bidi-control',
-        `this text contains invisible direction controls (${found.join(', ')}) that can make it display in a misleading order; they are shown as ${found.map((c) => `[${c}]`).join(', ')}`);
-      return value.replace(BIDI_CONTROLS, (c) => `[${codePoint(c)}]`);
+      const marked = markBidiControls(value);
+      if (!marked) return value;
+      bag.warning(source.file, source.locate(path as DataPath), 'text/bidi-control', marked.warning);
+      return marked.text;
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);

@@ -139,6 +139,15 @@ describe('notes checker and renderer', () => {
     expect(check('# Notes\n\nHello {broken\n').diagnostics[0]!.message).toMatch(/^Unexpected end of file in expression.*"\\\{"/);
   });
 
+  it('shows invisible direction controls as markers, with a warning, as in the YAML files', () => {
+    const { diagnostics } = check('Intro\n\nRefund slip \u202egnp.exe\u202c attached, `code\u2066` ![a\u202e](x.png)\n');
+    expect(diagnostics.map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}`)).toEqual([
+      '3:1 warning text/bidi-control', '3:33 warning text/bidi-control', '3:41 warning text/bidi-control',
+    ]);
+    const html = render('Refund slip \u202egnp.exe\u202c attached, `code\u2066` ![a\u202e](x.png)');
+    expect(html).toBe('<p>Refund slip [U+202E]gnp.exe[U+202C] attached, <code>code[U+2066]</code> <img src="x.png" alt="a[U+202E]"></p>');
+  });
+
   it('reports every problem of a file, not only the first', () => {
     expect(codes('{a}\n\n[x](javascript:1)\n\n<Foo />\n\n<b>bold</b>\n')).toEqual([
       '1:1 notes/expression', '3:1 notes/unsafe-link', '5:1 notes/unknown-component', '7:1 notes/raw-html',
