@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from './src/site/csp.ts';
 import { schemaValidators } from './src/site/schema-validators.ts';
 import { devGuard } from './src/site/dev-guard.ts';
 
@@ -36,6 +37,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
+  // A Content-Security-Policy <meta> on every built page, with its scripts' and styles' hashes (src/site/csp.ts).
+  security: { csp: contentSecurityPolicy },
   vite: {
     plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace(), schemaValidators()],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },

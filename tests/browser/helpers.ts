@@ -13,6 +13,8 @@ export const BIN = join(REPO, 'bin/touchstone.js');
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...extra };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST') delete env[key];
+  // vitest mirrors import.meta.env into process.env; in a child's Astro build, BASE_URL=/ would override --base.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   return env;
 }
 
@@ -64,7 +66,8 @@ const AXE = readFileSync(join(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8')
 
 /** axe-core WCAG 2.1 A/AA violations on the page, as readable strings. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated over the DevTools protocol: the page's Content-Security-Policy refuses an injected <script>, rightly.
+  await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
