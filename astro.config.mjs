@@ -4,6 +4,7 @@ import react from '@astrojs/react';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from './src/site/csp.ts';
+import { reproducibleIslandIds } from './src/site/island-ids.ts';
 import { schemaValidators } from './src/site/schema-validators.ts';
 import { devGuard } from './src/site/dev-guard.ts';
 
@@ -40,7 +41,7 @@ export default defineConfig({
   // A Content-Security-Policy <meta> on every built page, with its scripts' and styles' hashes (src/site/csp.ts).
   security: { csp: contentSecurityPolicy },
   vite: {
-    plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace(), schemaValidators()],
+    plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace(), schemaValidators(), reproducibleIslandIds(packageRoot)],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },
     // Pre-bundle the capture island's dependencies, so that the first visit in `touchstone dev`
     // does not hit Vite's "outdated optimize dep" reload with an empty cache.

@@ -1,9 +1,9 @@
 // `touchstone build`: validates first, refuses an invalid workspace, and never leaves a half-written site.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_MARK } from '../../src/core/paths.ts';
-import { REPO, TMP, touchstone } from './helpers.ts';
+import { REPO, sampleIsReady, TMP, touchstone } from './helpers.ts';
 
 describe('touchstone build', () => {
   // A small workspace is validated before Astro starts; a large one (here: forced onto worker
@@ -84,5 +84,32 @@ describe('touchstone build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('http-equiv="refresh"');
     expect(existsSync(join(out, 'en/acme/2026-q3/index.html'))).toBe(true);
     expect(existsSync(join(out, 'data/acme/2026-q3.json'))).toBe(true);
+  });
+
+  // The README promises byte-identical output for the same input. Each build runs in a fresh private
+  // copy of the site's sources (src/site/build-site.ts), which once gave the answer pages' islands
+  // another uid every time (src/site/island-ids.ts).
+  it('builds the same workspace twice into two folders byte for byte alike, answer pages and islands included', () => {
+    const root = sampleIsReady() ? REPO : join(REPO, 'tests/fixtures/minimal');
+    const outs = [join(TMP, 'site-twice-a'), join(TMP, 'site-twice-b')];
+    for (const out of outs) {
+      rmSync(out, { recursive: true, force: true });
+      const result = touchstone(['build', '--root', root, '--out', out]);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    const files = (dir: string, sub = ''): string[] => readdirSync(join(dir, sub), { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(dir, `${sub}${e.name}/`) : [`${sub}${e.name}`])).sort();
+    const [a, b] = outs.map((out) => files(out));
+    expect(b).toEqual(a);
+    expect(a!.filter((f) => f.includes('/answer/')).length).toBeGreaterThan(0);
+    let islands = 0;
+    for (const file of a!) {
+      const [x, y] = outs.map((out) => readFileSync(join(out, file)));
+      // Booleans, not the pages: a difference should name the file, not print two sites.
+      expect(x!.equals(y!), file).toBe(true);
+      if (file.endsWith('.html')) islands += (x!.toString('utf8').match(/<astro-island uid="/g) ?? []).length;
+    }
+    expect(islands).toBeGreaterThan(0);
+    for (const out of outs) rmSync(out, { recursive: true, force: true });
   });
 });
