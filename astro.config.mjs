@@ -40,6 +40,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A Content-Security-Policy <meta> on every built page, with its scripts' and styles' hashes (src/site/csp.ts).
   security: { csp: contentSecurityPolicy },
+  // No Markdown goes through Astro (notes: src/site/notes-render.ts), so no Shiki, whose inline styles the policy refuses.
+  markdown: { syntaxHighlight: false },
   vite: {
     plugins: [devGuard({ packageRoot, workspaceRoot }), watchWorkspace(), schemaValidators(), reproducibleIslandIds(packageRoot)],
     server: { fs: { allow: [packageRoot, workspaceRoot] } },

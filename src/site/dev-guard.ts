@@ -157,7 +157,9 @@ export function createGuard(server: Pick<ViteDevServer, 'config' | 'environments
     if (CLIENT_INTERNALS.has(local)) return pass;
     if (local.startsWith('/@id/')) {
       const id = local.slice(5);
-      return id.startsWith('astro:scripts/') || id.startsWith('__vite-browser-external') || imported(local) ? pass : { status: 404 };
+      // Vite's graph names a virtual module by its id (`\0virtual:…`), not the /@id/__x00__ URL it is served at.
+      return id.startsWith('astro:scripts/') || id.startsWith('__vite-browser-external') || imported(local) ||
+        (id.startsWith('__x00__') && imported(`\0${id.slice(7)}`)) ? pass : { status: 404 };
     }
     if (local.startsWith('/@fs/')) return isDependency(normalize(local.slice(4)), params) ? pass : { status: 404 };
     if (local.startsWith('/node_modules/')) return isDependency(join(packageRoot, local), params) ? pass : { status: 404 };

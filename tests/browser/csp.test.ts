@@ -2,12 +2,14 @@
 // sample and of a client-like workspace (the hostile fixture), and a site built with --base, carries
 // the policy, and loads, hydrates, validates, presents and draws charts under it without a single
 // violation (console or securitypolicyviolation event) or page error.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER } from '../../src/site/csp.ts';
-import { buildSite, launch, pagePaths, REPO, sampleIsReady, serve, TMP, touchstone, watchErrors, type Site } from './helpers.ts';
+import { BIN, buildSite, childEnv, launch, pagePaths, REPO, sampleIsReady, serve, TMP, touchstone, watchErrors, type Site } from './helpers.ts';
 
 const HOSTILE = join(REPO, 'tests/browser/fixtures/hostile');
 const MINIMAL = join(REPO, 'tests/fixtures/minimal');
@@ -265,5 +267,51 @@ describe('under the Content-Security-Policy', () => {
     expect(drawn).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('touchstone dev', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => { if (child && child.exitCode === null) child.kill('SIGTERM'); });
+
+  // Documented in the README: the dev server sends no policy (Vite's hot reload injects inline
+  // scripts and styles), and serves the same precompiled validator as a build.
+  it('sends no policy, and its answer form validates with the precompiled validator', async () => {
+    const ws = join(TMP, 'ws-csp-dev');
+    rmSync(ws, { recursive: true, force: true });
+    cpSync(MINIMAL, ws, { recursive: true });
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    child = spawn(process.execPath, [BIN, 'dev', '--root', ws, '--port', String(port)], { cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /live at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        if (match) resolve(match[1]!);
+      };
+      child!.stdout!.on('data', onData);
+      child!.stderr!.on('data', onData);
+      child!.once('exit', (code) => reject(new Error(`touchstone dev exited (${code}):\n${output}`)));
+    });
+    const path = 'en/questionnaires/mini/1.0.0/answer/';
+    const html = await (await fetch(url + path)).text();
+    expect(html).not.toContain('content-security-policy');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url + path, { waitUntil: 'load' });
+    await page.waitForSelector('astro-island:not([ssr])', { state: 'attached', timeout: 30_000 });
+    await page.fill('#respondent-id', 'Not A Slug');
+    const check = page.locator('[data-testid="check"]');
+    await expect.poll(() => check.innerText(), { timeout: 30_000 }).toContain('use lower-case letters');
+    expect(errors.filter((e) => !/\[vite\]/.test(e))).toEqual([]);
+    await context.close();
+    child.kill('SIGTERM');
+    rmSync(ws, { recursive: true, force: true });
   });
 });
