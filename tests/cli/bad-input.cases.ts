@@ -227,6 +227,8 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'notes/bad-attribute', file: NOTES, line: 1, col: 6, message: /"onClick"/ } },
   { name: 'notes with a component naming an unknown driver', overlay: { [NOTES]: 'Text\n\n<DriverChart driver="momentun" />\n' },
     expect: { code: 'notes/unknown-driver', file: NOTES, line: 3, col: 1, message: /did you mean "momentum"/ } },
+  { name: 'notes nested too deep to read', overlay: { [NOTES]: `# Notes\n\n${'> '.repeat(100)}deep\n` },
+    expect: { code: 'notes/too-complex', file: NOTES, line: 3, col: 1, message: /more than 16 quote or list markers/ } },
   { name: 'notes of an anonymous audit naming a role one person holds (warning)',
     overlay: { [`${Q1}/audit.yaml`]: { edit: (t) => `${t}anonymous: true\n` }, [`${Q1}/notes.mdx`]: '## Q1\n\nThe chief executive scored reliability 4.\n' },
     expect: { code: 'notes/names-small-role', file: `${Q1}/notes.mdx`, line: 3, col: 5, severity: 'warning', message: /"Chief executive"/ } },

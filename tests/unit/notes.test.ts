@@ -186,6 +186,52 @@ describe('notes checker and renderer', () => {
   });
 });
 
+describe('notes of hostile shapes', () => {
+  /**
+   * The parser takes time that grows faster than the text for some shapes (see NOTES_LIMITS), and
+   * deep nesting would exhaust the stack: such notes are refused, at a place, before they are
+   * parsed. No timing is asserted: each shape is read at 1× and 8× its size, and linear work grows
+   * about 8×, quadratic work 64× (before the limits, 8× these took from 30× to over 200× the time).
+   */
+  const SHAPES: Record<string, (n: number) => string> = {
+    'nested quotes on one line': (n) => `${'> '.repeat(n)}x`,
+    'nested lists on one line': (n) => `${'- '.repeat(n)}x`,
+    'ever deeper indented lists': (n) => Array.from({ length: n / 50 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n'),
+    'straight quotes': (n) => '"a" \'b\' '.repeat(n / 4),
+    'straight quotes, a few per paragraph': (n) => '"a" \'b\'\n\n'.repeat(n / 4),
+    'entities': (n) => '&#58; '.repeat(n / 2),
+    'entities, a few per paragraph': (n) => '&#58;\n\n'.repeat(n / 2),
+    'closed braces': (n) => '{1} '.repeat(n / 4),
+    'open braces': (n) => '{'.repeat(n),
+    'open tags': (n) => '<Score driver="x">'.repeat(n / 10),
+    'emphasis within emphasis': (n) => `${'*'.repeat(n / 2)}x${'*'.repeat(n / 2)}`,
+    'one long paragraph of ordinary markup': (n) => 'Anbao’s **recovery** is [solid](https://x.example), `code`. '.repeat(n / 20),
+    'paragraphs of ordinary markup': (n) => ('Anbao’s **recovery** is [solid](https://x.example), `code`. '.repeat(100) + '\n\n').repeat(n / 2000),
+  };
+  const readingTime = (text: string) => {
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) parseNotesText(FILE, text, new DiagnosticBag());
+    return performance.now() - started;
+  };
+
+  it.each(Object.keys(SHAPES))('%s: 8× the input costs far less than 64× the time', (shape) => {
+    const make = SHAPES[shape]!;
+    readingTime(make(4_000)); // warm-up
+    const small = Math.max(readingTime(make(20_000)), 1);
+    const large = readingTime(make(160_000));
+    expect(large / small, `${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(24);
+  });
+
+  it('refuses them with notes/too-complex at the block, the line or the node', () => {
+    expect(codes(`Intro\n\n${'> '.repeat(40)}x`)).toEqual(['3:1 notes/too-complex']);
+    expect(codes(`Intro\n\n${'x'.repeat(20_000)}`)).toEqual(['3:1 notes/too-complex']);
+    expect(codes(`Intro\n\nsay ${'"a" '.repeat(150)}`)).toEqual(['3:1 notes/too-complex']);
+    // Too deep a tree: at its first node below the limit.
+    expect(codes(`Intro\n\n${'*'.repeat(200)}x${'*'.repeat(200)}`)).toEqual(['3:127 notes/too-complex']);
+    expect(check(`Intro\n\n${'x'.repeat(20_000)}`).diagnostics[0]!.message).toMatch(/^the block that starts here .* longer than 16000 characters/);
+  });
+});
+
 describe('notes against their audit', () => {
   const parts = ['momentum', 'reliability', 'consistency', 'benchmark', 'recovery'];
 
