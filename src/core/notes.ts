@@ -44,6 +44,11 @@ export interface NotesDocument {
   file: string;
   text: string;
   tree: NotesNode;
+  /**
+   * The text a reader sees (text, code, link titles, image descriptions), the node it is in, and
+   * whether it stands in the file character for character (no escapes or entities).
+   */
+  shown: { value: string; node: NotesNode; verbatim: boolean }[];
   components: ComponentUse[];
   /** Whether it has anything to show (an empty file, or one of comments only, has not). */
   empty: boolean;
@@ -117,10 +122,14 @@ export function parseNotes(file: string, bytes: Uint8Array, bag: DiagnosticBag):
 /** parseNotes on text already decoded. */
 export function parseNotesText(file: string, text: string, bag: DiagnosticBag): NotesDocument | undefined {
   const lines = text.split(/\r\n|\r|\n/);
-  // The parser counts columns in UTF-16 units; every other diagnostic counts characters.
+  // The parser counts columns in UTF-16 units; every other diagnostic counts characters, which
+  // differ only on a line with characters beyond the BMP (looked at once per line, when asked).
+  const astral = new Map<number, boolean>();
   const at = (line: number, column: number): Position => {
-    const before = lines[line - 1]?.slice(0, column - 1);
-    return { line, col: before === undefined ? column : [...before].length + 1 };
+    const text = lines[line - 1];
+    if (text === undefined) return { line, col: column };
+    if (!astral.has(line)) astral.set(line, /[\ud800-\udfff]/.test(text));
+    return { line, col: astral.get(line) ? [...text.slice(0, column - 1)].length + 1 : column };
   };
   const start = (node: NotesNode): Position => (node.position ? at(node.position.start.line, node.position.start.column) : FILE_START);
   const complex = tooComplex(lines);
@@ -159,6 +168,7 @@ export function parseNotesText(file: string, text: string, bag: DiagnosticBag): 
   }
 
   const components: ComponentUse[] = [];
+  const shownText: NotesDocument['shown'] = [];
   let shown = 0;
   const visit = (node: NotesNode): void => {
     // Invisible direction controls are shown as markers, never applied, as in every other file.
@@ -168,6 +178,11 @@ export function parseNotesText(file: string, text: string, bag: DiagnosticBag): 
       bag.warning(file, start(node), 'text/bidi-control', marked.warning);
       node[key] = marked.text;
     }
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+      const value = node.value ?? '', from = node.position?.start.offset, to = node.position?.end.offset;
+      shownText.push({ value, node, verbatim: node.type === 'text' && from !== undefined && to !== undefined && to - from === value.length });
+    }
+    for (const key of ['title', 'alt'] as const) if (typeof node[key] === 'string') shownText.push({ value: node[key] as string, node, verbatim: false });
     switch (node.type) {
       case 'mdxjsEsm':
         bag.error(file, start(node), 'notes/import-export',
@@ -264,7 +279,7 @@ export function parseNotesText(file: string, text: string, bag: DiagnosticBag): 
     return undefined;
   }
   visit(tree);
-  return { file, text, tree, components, empty: shown === 0 };
+  return { file, text, tree, components, shown: shownText, empty: shown === 0 };
 }
 
 /**
@@ -377,14 +392,20 @@ export function checkNotesAgainstAudit(doc: NotesDocument, context: NotesContext
   }
   if (!context.anonymous) return;
   const { roles, minRoleSize } = context.anonymous;
-  const lower = doc.text.toLowerCase();
   for (const [role, count] of roles) {
     if (count >= minRoleSize) continue;
     // Case does not matter ("Store operations", "store operations"), except in an acronym: "IT" is not "it".
     const acronym = role === role.toUpperCase() && role !== role.toLowerCase();
-    const offset = acronym ? mention(doc.text, role, /[A-Za-z0-9]/) : mention(lower, role.toLowerCase(), /[a-z0-9]/);
-    if (offset === undefined) continue;
-    bag.warning(doc.file, positionAt(doc.text, offset), 'notes/names-small-role',
+    let where: Position | undefined;
+    for (const segment of doc.shown) {
+      const i = acronym ? mention(segment.value, role, /[A-Za-z0-9]/) : mention(segment.value.toLowerCase(), role.toLowerCase(), /[a-z0-9]/);
+      if (i === undefined) continue;
+      const from = segment.node.position?.start.offset ?? 0;
+      where = positionAt(doc.text, segment.verbatim ? from + i : from);
+      break;
+    }
+    if (!where) continue;
+    bag.warning(doc.file, where, 'notes/names-small-role',
       `the notes mention ${quote(role)}, a role ${count === 1 ? 'only one respondent holds' : `only ${count} respondents hold`} in this anonymous audit (the report shows roles held by ${minRoleSize} or more): readers can tell who said what; describe the role in general terms`);
   }
 }

@@ -255,6 +255,10 @@ describe('notes against their audit', () => {
     expect(run('It itself is fine, edit it.')).toEqual([]);
     expect(run('The IT team.')).toEqual(['1:5 warning notes/names-small-role']);
     expect(run('总经理打 3 分')).toEqual(['1:1 warning notes/names-small-role']);
+    // What readers see counts: code and image descriptions too; a comment, shown to no one, does not.
+    expect(run('Asked `IT` and ![the IT desk](x.png)')).toEqual(['1:7 warning notes/names-small-role']);
+    expect(run('{/* ask the chief executive */} Fine.')).toEqual([]);
+    expect(run('Per the [chief executive](https://x.example/chief-executive), "fine" -- ok')).toEqual(['1:10 warning notes/names-small-role']);
     // A role as many as the minimum hold is shown in the report anyway.
     expect(run('The chief executive scored 4.', 1)).toEqual([]);
     // Named audits may name roles.
