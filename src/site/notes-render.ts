@@ -59,8 +59,11 @@ export function renderNotes(doc: NotesDocument, result: ScoreResult, lang: Lang)
     handlers: handlers as Handlers,
     // A node of a kind this does not know shows nothing (mdast-util-to-hast would show its text).
     unknownHandler: nothing,
-    // Footnote ids cannot collide with the page's own.
+    // Footnote ids cannot collide with the page's own; their heading is for screen readers, in the page's language.
     clobberPrefix: 'notes-',
+    footnoteLabel: lang === 'zh' ? '脚注' : 'Footnotes',
+    footnoteLabelProperties: { className: ['visually-hidden'] },
+    footnoteBackLabel: (i, again) => `${lang === 'zh' ? '返回引用' : 'Back to reference'} ${i + 1}${again > 1 ? `-${again}` : ''}`,
   });
   return toHtml(tree as Root | Element | ElementContent);
 }

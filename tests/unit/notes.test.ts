@@ -126,6 +126,15 @@ describe('notes checker and renderer', () => {
     expect(renderNotes(doc!, zh, 'zh')).toMatch(/<a class="inline-score" href="#part-momentum"><strong>[^<a-zA-Z]+ \d+\.\d<\/strong><\/a>/);
   });
 
+  it('labels footnotes in the page\'s language, for screen readers, with ids of their own', () => {
+    const { doc } = check('Claim[^1].\n\n[^1]: Source.\n');
+    const en = renderNotes(doc!, result, 'en');
+    expect(en).toContain('<h2 class="visually-hidden" id="footnote-label">Footnotes</h2>');
+    expect(en).toContain('id="notes-fn-1"');
+    expect(en).toContain('aria-label="Back to reference 1"');
+    expect(renderNotes(doc!, scoreAudit(audit, workspace, { lang: 'zh' }), 'zh')).toContain('>脚注</h2>');
+  });
+
   it('writes typographic quotes and dashes, as the notes had under Astro\'s MDX', () => {
     expect(render('Anbao\'s "ask twice" test... -- done')).toBe('<p>Anbao’s “ask twice” test… – done</p>');
   });
