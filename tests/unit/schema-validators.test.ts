@@ -87,7 +87,7 @@ describe('precompiled schema validators', () => {
   it('agree with ajv at run time on randomly mutated response files', () => {
     const sources = FILES.slice(0, 6).map((f) => new Uint8Array(readFileSync(f)));
     fc.assert(fc.property(fc.nat({ max: sources.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (i, ms) => {
-      let bytes = sources[i]!;
+      let bytes: Uint8Array = sources[i]!;
       for (const m of ms) bytes = mutate(bytes, m);
       let doc: unknown;
       try { doc = parse(new TextDecoder().decode(bytes)); } catch { return; }
