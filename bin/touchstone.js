@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Entry point of the `touchstone` command. Touchstone is written in TypeScript and runs on
-// Node's built-in type stripping, so there is no build step between a checkout and the CLI.
+// Entry point of the `touchstone` command. Touchstone is written in TypeScript and a checkout runs
+// on Node's built-in type stripping, so there is no build step between a checkout and the CLI.
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
   console.error(`touchstone needs Node.js 22.12 or newer (this is ${process.version}).`);
   console.error('In this repository, `npm install` provides Node 24 to npm scripts and npx; or use `nvm use` (.nvmrc).');
   process.exit(2);
 }
-if (!process.features.typescript) {
+// Node strips types only outside node_modules: an installed package runs the JavaScript that
+// `npm pack` compiled beside the TypeScript (scripts/pack.ts); a checkout runs the TypeScript.
+const installed = new URL(import.meta.url).pathname.split('/').includes('node_modules');
+if (!installed && !process.features.typescript) {
   // Node 22.12–22.17 can strip types only behind a flag: run again with it.
   const { spawnSync } = await import('node:child_process');
   const result = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', ...process.argv.slice(1)], { stdio: 'inherit' });
@@ -30,5 +33,5 @@ if (!process.env.CI) {
     setTimeout(() => { try { flushCompileCache?.(); } catch {} }, 10_000).unref();
   } catch {}
 }
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(installed ? '../src/cli/main.js' : '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,10 @@ import { validators } from '../core/schemas.ts';
 import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
 import { UsageError } from './output.ts';
 
+// The checkout runs this module as TypeScript, an installed package as the JavaScript `npm pack`
+// compiles beside it (scripts/pack.ts): the worker is whichever this module is.
+const WORKER = import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js';
+
 /**
  * validateWorkspace with the YAML parsing spread over worker threads. Parsing is most of the
  * time of a large workspace (the yaml package reads about 3 MB/s, and it keeps the positions
@@ -90,7 +94,7 @@ function plan(root: string, meanwhile: boolean): string[][] {
 
 function runWorker(root: string, files: string[]): Promise<[string, PreparsedFile][]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { root, files } });
+    const worker = new Worker(new URL(WORKER, import.meta.url), { workerData: { root, files } });
     const parsed: [string, PreparsedFile][] = [];
     worker.on('message', (message: [string, PreparsedFile] | null) => {
       if (message === null) resolve(parsed);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { schemaRef, schemasDirFor as schemasDirForWorkspace } from '../core/schema-location.ts';
 import { UserError } from './output.ts';
 
-/** This package's folder (the checkout or node_modules/touchstone). */
+/** This package's folder (the checkout, or node_modules/@touchstone-cx/touchstone). */
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PACKAGE_SCHEMAS = join(PACKAGE_DIR, 'schemas');
 

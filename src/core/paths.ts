@@ -33,7 +33,7 @@ export function realPathOf(path: string): string | undefined {
   let existing = resolve(path);
   const rest: string[] = [];
   for (;;) {
-    if (lstatSync(existing, { throwIfNoEntry: false })) {
+    if (present(existing)) {
       try {
         return join(realpathSync(existing), ...rest);
       } catch {
@@ -44,6 +44,15 @@ export function realPathOf(path: string): string | undefined {
     if (parent === existing) return join(existing, ...rest);
     rest.unshift(basename(existing));
     existing = parent;
+  }
+}
+
+/** Whether anything is at `path` (a path through a file, ENOTDIR, is nothing there). */
+function present(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -104,8 +113,8 @@ export function checkPdfTarget(root: string, out: string, force: boolean): strin
     if (isInside(join(realRoot, folder), target)) return `it is inside the workspace's ${folder}/ folder, which holds only the workspace's own files`;
   }
   if (target === realRoot || isInside(target, realRoot)) return 'it is the workspace folder';
-  const stat = lstatSync(target, { throwIfNoEntry: false });
-  if (!stat) return undefined;
+  if (!present(target)) return undefined;
+  const stat = lstatSync(target);
   if (stat.isDirectory()) return 'it is a folder';
   if (!force && !isPdf(target)) return 'a file that is not a PDF is already there (add --force to replace it)';
   return undefined;

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { schemasDirFor } from '../core/schema-location.ts';
+import { INSTALLED_SCHEMAS, schemasDirFor } from '../core/schema-location.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
 import { scoreAuditIn } from '../core/score.ts';
@@ -204,7 +204,7 @@ export function findQuestionnaire(data: SiteData, id: string, version: string): 
 
 /** Where the schemas a written response file should name are (see src/core/schema-location.ts). */
 export function schemasDir(data: SiteData): string {
-  return schemasDirFor(data.root, process.env.TOUCHSTONE_PACKAGE_SCHEMAS ?? join(data.root, 'node_modules', 'touchstone', 'schemas'));
+  return schemasDirFor(data.root, process.env.TOUCHSTONE_PACKAGE_SCHEMAS ?? join(data.root, INSTALLED_SCHEMAS));
 }
 
 /** getStaticPaths of the per-audit data files: each audit once. */

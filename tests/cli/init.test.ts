@@ -45,19 +45,17 @@ describe('touchstone init', () => {
     expect(check.stdout).toContain('✓ pass  index-floor');
   });
 
-  it('depends on the published package by default, on this checkout with --from-checkout, or on $TOUCHSTONE_PACKAGE_SPEC', () => {
+  // --from-checkout (a packed tarball in vendor/) is tested, with a real npm install, in package.test.ts.
+  it('depends on the published package by default, or on $TOUCHSTONE_PACKAGE_SPEC', () => {
     const plain = tempDir();
     touchstone(['init', plain]);
-    expect(JSON.parse(readFileSync(join(plain, 'package.json'), 'utf8')).dependencies).toEqual({ touchstone: `^${version}` });
+    expect(JSON.parse(readFileSync(join(plain, 'package.json'), 'utf8')).dependencies).toEqual({ '@touchstone-cx/touchstone': `^${version}` });
     // Node 24 comes with npm install, as in Touchstone's own repository, so a Node 20 machine works too.
     expect(JSON.parse(readFileSync(join(plain, 'package.json'), 'utf8')).devDependencies).toEqual({ node: '^24' });
     expect(readFileSync(join(plain, '.nvmrc'), 'utf8')).toBe('24\n');
-    const checkout = tempDir();
-    touchstone(['init', checkout, '--from-checkout']);
-    expect(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).dependencies).toEqual({ touchstone: `file:${REPO}` });
     const env = tempDir();
     touchstone(['init', env], { env: { TOUCHSTONE_PACKAGE_SPEC: 'file:/opt/touchstone' } });
-    expect(JSON.parse(readFileSync(join(env, 'package.json'), 'utf8')).dependencies).toEqual({ touchstone: 'file:/opt/touchstone' });
+    expect(JSON.parse(readFileSync(join(env, 'package.json'), 'utf8')).dependencies).toEqual({ '@touchstone-cx/touchstone': 'file:/opt/touchstone' });
   });
 
   it('maps each file kind to its schema for the editor, and points every modeline at the installed schemas', () => {
@@ -65,20 +63,20 @@ describe('touchstone init', () => {
     touchstone(['init', dir]);
     const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'))['yaml.schemas'];
     expect(settings).toEqual({
-      './node_modules/touchstone/schemas/questionnaire.schema.json': ['questionnaires/**/*.yaml'],
-      './node_modules/touchstone/schemas/benchmark.schema.json': ['benchmarks/**/*.yaml'],
-      './node_modules/touchstone/schemas/org.schema.json': ['audits/*/org.yaml'],
-      './node_modules/touchstone/schemas/audit.schema.json': ['audits/*/*/audit.yaml'],
-      './node_modules/touchstone/schemas/response.schema.json': ['audits/*/*/responses/*.yaml'],
-      './node_modules/touchstone/schemas/scenarios.schema.json': ['audits/*/*/scenarios.yaml'],
-      './node_modules/touchstone/schemas/workspace.schema.json': ['touchstone.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/questionnaire.schema.json': ['questionnaires/**/*.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/benchmark.schema.json': ['benchmarks/**/*.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/org.schema.json': ['audits/*/org.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/audit.schema.json': ['audits/*/*/audit.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/response.schema.json': ['audits/*/*/responses/*.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/scenarios.schema.json': ['audits/*/*/scenarios.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/workspace.schema.json': ['touchstone.yaml'],
     });
     // Every schema named exists in this package (which npm install puts at node_modules/touchstone).
-    for (const schema of Object.keys(settings)) expect(existsSync(join(REPO, schema.replace('./node_modules/touchstone/', ''))), schema).toBe(true);
+    for (const schema of Object.keys(settings)) expect(existsSync(join(REPO, schema.replace('./node_modules/@touchstone-cx/touchstone/', ''))), schema).toBe(true);
     const firstLine = (file: string) => readFileSync(join(dir, file), 'utf8').split('\n')[0];
-    expect(firstLine('questionnaires/cx-core/1.1.0.yaml')).toBe('# yaml-language-server: $schema=../../node_modules/touchstone/schemas/questionnaire.schema.json');
+    expect(firstLine('questionnaires/cx-core/1.1.0.yaml')).toBe('# yaml-language-server: $schema=../../node_modules/@touchstone-cx/touchstone/schemas/questionnaire.schema.json');
     expect(firstLine('audits/example-retail/2026-h1/responses/ceo.yaml'))
-      .toBe('# yaml-language-server: $schema=../../../../node_modules/touchstone/schemas/response.schema.json');
+      .toBe('# yaml-language-server: $schema=../../../../node_modules/@touchstone-cx/touchstone/schemas/response.schema.json');
     // Apart from the modeline, the bundled question bank is copied byte for byte.
     const rest = (text: string) => text.split('\n').slice(1).join('\n');
     expect(rest(readFileSync(join(dir, 'questionnaires/cx-core/1.1.0.yaml'), 'utf8'))).toBe(rest(readFileSync(join(REPO, 'questionnaires/cx-core/1.1.0.yaml'), 'utf8')));

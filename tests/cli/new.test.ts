@@ -88,12 +88,12 @@ describe('touchstone new', () => {
     }
   });
 
-  it('points the modeline at node_modules/touchstone/schemas when the workspace installs touchstone', () => {
-    const root = workspaceFrom('minimal', { 'node_modules/touchstone/schemas/response.schema.json': '{}' });
+  it('points the modeline at node_modules/@touchstone-cx/touchstone/schemas when the workspace installs touchstone', () => {
+    const root = workspaceFrom('minimal', { 'node_modules/@touchstone-cx/touchstone/schemas/response.schema.json': '{}' });
     created.push(root);
     expect(touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--respondent', 'ceo']).status).toBe(0);
     const first = readFileSync(join(root, Q4, 'responses/ceo.yaml'), 'utf8').split('\n')[0];
-    expect(first).toBe('# yaml-language-server: $schema=../../../../node_modules/touchstone/schemas/response.schema.json');
+    expect(first).toBe('# yaml-language-server: $schema=../../../../node_modules/@touchstone-cx/touchstone/schemas/response.schema.json');
   });
 
   it('writes every question with its text and level descriptions as comments (English by default for an en org)', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,12 @@ import type { CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
 import { outsideWorkspace } from '../../core/paths.ts';
 import { exists, explainWriteError, PACKAGE_DIR, schemaRef, writeFileAtomically } from '../scaffold-files.ts';
+import { INSTALLED_SCHEMAS, PACKAGE_NAME } from '../../core/schema-location.ts';
 
 /** The bundled content a new workspace starts from (paths inside this package). */
 const BUNDLED = ['questionnaires/cx-core', 'benchmarks/best-in-class'];
 const WORKFLOW = 'examples/github-workflow.yml';
-const SCHEMAS = 'node_modules/touchstone/schemas';
+const SCHEMAS = INSTALLED_SCHEMAS;
 
 const EXAMPLE = { org: 'example-retail', version: '2026-h1', period: { start: '2026-01-01', end: '2026-06-30' }, label: 'H1 2026' };
 
@@ -22,7 +24,7 @@ export function registerInit(program: Command, context: CommandContext): void {
     .command('init')
     .description('start a workspace repository for your own audits in DIR (default: the current folder)')
     .argument('[dir]', 'the folder to set up (created when missing)', '.')
-    .option('--from-checkout', 'depend on this Touchstone checkout (file:…) instead of the published package')
+    .option('--from-checkout', 'depend on this Touchstone checkout, packed into vendor/ (commit it), instead of the published package')
     .action((dirArg: string, options: { fromCheckout?: boolean }) => {
       const dir = resolve(dirArg);
       if (exists(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${dirArg} is a file, not a folder`);
@@ -43,6 +45,7 @@ export function registerInit(program: Command, context: CommandContext): void {
       const kept: string[] = [];
       try {
         mkdirSync(dir, { recursive: true });
+        if (options.fromCheckout) created.push(packCheckout(dir));
         for (const [rel, text] of Object.entries(files)) {
           const target = join(dir, rel);
           if (exists(target)) {
@@ -69,12 +72,33 @@ export function registerInit(program: Command, context: CommandContext): void {
     });
 }
 
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The tarball `npm pack` makes of this package, in vendor/ (see packCheckout). */
+const vendoredTarball = () => `vendor/${PACKAGE_NAME.replace(/^@/, '').replace('/', '-')}-${packageVersion()}.tgz`;
+
 function packageSpec(fromCheckout: boolean): string {
-  if (fromCheckout) return `file:${PACKAGE_DIR}`;
-  const env = process.env.TOUCHSTONE_PACKAGE_SPEC;
-  if (env) return env;
-  const version = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-  return `^${version}`;
+  if (fromCheckout) return `file:${vendoredTarball()}`;
+  return process.env.TOUCHSTONE_PACKAGE_SPEC || `^${packageVersion()}`;
+}
+
+/**
+ * `--from-checkout`: this checkout, packed (`npm pack`, which compiles it to JavaScript) into the
+ * new workspace's vendor/ folder and referenced relatively, so that the repository's CI installs
+ * it as any clone does, with the other dependencies from the registry.
+ */
+function packCheckout(dir: string): string {
+  const vendor = join(dir, 'vendor');
+  mkdirSync(vendor, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const packed = spawnSync(npm, ['pack', '--json', '--pack-destination', vendor], { cwd: PACKAGE_DIR, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+  const fail = (why: string) => new UserError(`--from-checkout: npm pack in ${PACKAGE_DIR} failed: ${why}`);
+  if (packed.status !== 0) throw fail((packed.stderr || packed.stdout || String(packed.error)).trim().split('\n').slice(-3).join(' '));
+  const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[];
+  if (`vendor/${basename(filename)}` !== vendoredTarball()) throw fail(`it made ${filename}, not ${vendoredTarball()}`);
+  return vendoredTarball();
 }
 
 /** Every file init would write, relative to the workspace; existing ones are skipped by the caller. */
@@ -88,7 +112,7 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
     type: 'module',
     scripts: { validate: 'touchstone validate', check: 'touchstone check', build: 'touchstone build', dev: 'touchstone dev' },
     engines: { node: '>=22.12' },
-    dependencies: { touchstone: packageSpec(fromCheckout) },
+    dependencies: { [PACKAGE_NAME]: packageSpec(fromCheckout) },
     // The npm registry's `node` package: npm scripts and npx run on Node 24 even where the
     // machine's own Node is older (as Touchstone's own repository does).
     devDependencies: { node: '^24' },
