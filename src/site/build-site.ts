@@ -44,7 +44,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   const built = join(project, 'dist');
   let staging: string | undefined;
   const cacheDir = join(project, '.cache');
-  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
+  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED, baseUrl: process.env.BASE_URL };
+  // Vite reads BASE_URL from the environment over the configured base: a BASE_URL in the user's
+  // shell would have given `--base /reports/` a site whose links all point at /.
+  delete process.env.BASE_URL;
   process.env.TOUCHSTONE_ROOT = resolve(options.root);
   // Pages that write a modeline (the answer page) need this package's schemas as the fallback,
   // and inside Astro's bundle import.meta.url no longer says where the package is.
@@ -104,6 +107,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     restore('TOUCHSTONE_OUT', saved.out);
     restore('TOUCHSTONE_BASE', saved.base);
     restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
+    restore('BASE_URL', saved.baseUrl);
   }
 }
 

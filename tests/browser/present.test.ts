@@ -22,7 +22,8 @@ beforeAll(async () => {
   minimal = await serve(buildSite(MINIMAL, 'present-minimal'));
   hostile = await serve(buildSite(HOSTILE, 'present-hostile'));
   // The minimal audit made anonymous: it has a disputed question whose two respondents must not be named.
-  anonymousRoot = workspaceFrom('minimal', { 'audits/acme/2026-q3/audit.yaml': { edit: (t) => `${t.trimEnd()}\nanonymous: true\n` } });
+  // min-role-size 2: two respondents are enough to show answers one by one (below it, only totals).
+  anonymousRoot = workspaceFrom('minimal', { 'audits/acme/2026-q3/audit.yaml': { edit: (t) => `${t.trimEnd()}\nanonymous: true\nmin-role-size: 2\n` } });
   anonymous = await serve(buildSite(anonymousRoot, 'present-anonymous'));
   browser = await launch();
 });

@@ -303,7 +303,9 @@ describe('hostile workspace text', () => {
         // A role held by one person would name them too (min-role-size, default 3).
         expect(text).not.toContain('Chief executive');
       }
-      expect(html).toContain(lang === 'en' ? 'Respondent #1' : '答卷人 #1');
+      // Two respondents, under the default minimum of 3: totals only, and the page says so.
+      expect(html).toContain(lang === 'en' ? 'only totals are published' : '仅发布汇总结果');
+      expect(html).not.toContain(lang === 'en' ? 'Respondent #' : '答卷人 #');
     }
     // …while the named audit does show the name (so the check above can fail).
     expect(readFileSync(join(site.dir, 'en/acme/2026-q3/index.html'), 'utf8')).toContain('Ada &lt;img');

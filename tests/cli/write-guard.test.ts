@@ -168,3 +168,14 @@ describe('temporary folders', () => {
     expect(readdirSync(tmp).filter((n) => n.startsWith('touchstone-'))).toEqual([]);
   });
 });
+
+describe('build --base', () => {
+  it('is not overridden by a BASE_URL in the environment (Vite reads it over the configured base)', () => {
+    const root = workspace();
+    const result = touchstone(['build', '--out', 'dist', '--base', '/reports/'], { cwd: root, env: { BASE_URL: '/' } });
+    expect(result.status, result.stderr).toBe(0);
+    const html = readFileSync(join(root, 'dist/en/acme/index.html'), 'utf8');
+    expect(html).toContain('href="/reports/en/"');
+    expect(html).not.toMatch(/href="\/en\//);
+  });
+});
