@@ -17,7 +17,7 @@ import { LIMITS } from './limits.ts';
 import type { Workspace } from './model.ts';
 import { didYouMean } from './suggest.ts';
 import { markBidiControls, quote } from './text-safety.ts';
-import { decodeUtf8 } from './yaml-file.ts';
+import { readText } from './yaml-file.ts';
 
 /** A node of the notes' syntax tree: mdast, with MDX's JSX, expression and ESM nodes. */
 export interface NotesNode {
@@ -109,12 +109,7 @@ export function linkProblem(url: string, kind: 'link' | 'image' = 'link'): strin
  * problems, so that later checks see its components; the problems are errors in `bag`.
  */
 export function parseNotes(file: string, bytes: Uint8Array, bag: DiagnosticBag): NotesDocument | undefined {
-  if (bytes.length > LIMITS.fileBytes) {
-    bag.error(file, FILE_START, 'file/too-large',
-      `the file is ${bytes.length} bytes; the limit is ${LIMITS.fileBytes} bytes (split it, or check it is the right file)`);
-    return undefined;
-  }
-  const text = decodeUtf8(bytes, file, bag);
+  const text = readText(file, bytes, bag);
   if (text === undefined) return undefined;
   return parseNotesText(file, text, bag);
 }

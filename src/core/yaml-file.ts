@@ -240,14 +240,19 @@ export function parseYamlFile(file: string, bytes: Uint8Array, bag: DiagnosticBa
   return parsed && sourceFromParsed(parsed);
 }
 
-/** parseYamlFile's work, with its result as plain data (see ParsedYaml). */
-export function parseYaml(file: string, bytes: Uint8Array, bag: DiagnosticBag): ParsedYaml | undefined {
+/** A workspace file's bytes as text: within the size limit and valid UTF-8, or undefined (reported). */
+export function readText(file: string, bytes: Uint8Array, bag: DiagnosticBag): string | undefined {
   if (bytes.length > LIMITS.fileBytes) {
     bag.error(file, FILE_START, 'file/too-large',
       `the file is ${bytes.length} bytes; the limit is ${LIMITS.fileBytes} bytes (split it, or check it is the right file)`);
     return undefined;
   }
-  const text = decodeUtf8(bytes, file, bag);
+  return decodeUtf8(bytes, file, bag);
+}
+
+/** parseYamlFile's work, with its result as plain data (see ParsedYaml). */
+export function parseYaml(file: string, bytes: Uint8Array, bag: DiagnosticBag): ParsedYaml | undefined {
+  const text = readText(file, bytes, bag);
   if (text === undefined) return undefined;
   if (!hasData(text)) {
     bag.error(file, FILE_START, 'file/empty', 'the file is empty (it holds no YAML data)');

@@ -110,7 +110,7 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50 } },
   // Looks like a path on this site; a browser reads the backslash as a slash and opens evil.example.
   { name: 'evidence link that a browser opens on another host', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, evidence: [{ link: "/\\\\evil.example/x", date: 2026-01-02 }] }' }) },
-    expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50, message: /another host/ } },
+    expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50, message: /no \/\/ or \/\\ at the start/ } },
   { name: 'evidence link with a control character before javascript:', overlay: { [CEO]: response({ 0: 'momentum.owner: { level: 2, evidence: [{ link: "\\x01javascript:alert(1)", date: 2026-01-02 }] }' }) },
     expect: { code: 'evidence/unsafe-link', file: CEO, line: 4, col: 50, message: /control/ } },
 

@@ -5,7 +5,7 @@ import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
 import { selectVersion } from '../select-audit.ts';
-import { localText } from '../text.ts';
+import { localText, pickLang } from '../text.ts';
 import { markdownText } from '../../core/text-safety.ts';
 import { table } from './score.ts';
 
@@ -27,7 +27,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
       const lang = options.lang ?? a.org.org.data.locale;
       const diff = diffScores(ws, scoreAudit(a.audit, ws, { lang }), scoreAudit(b.audit, ws, { lang }));
       if (options.json) process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
-      else if (options.format === 'markdown') process.stdout.write(renderMarkdown(diff, localText(a.org.org.data.name, lang), lang));
+      else if (options.format === 'markdown') process.stdout.write(renderMarkdown(diff, pickLang(a.org.org.data.name, lang), lang));
       else process.stdout.write(renderText(diff, lang));
       context.exitCode = 0;
     });
