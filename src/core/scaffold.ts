@@ -172,7 +172,7 @@ export function responseYaml(o: ResponseScaffoldOptions): string {
   out.push(`  role: ${scalar(o.respondent.role)}${o.roleGiven ? '' : `  # ${w.role}`}`);
   if (o.respondent.name !== undefined) out.push(`  name: ${scalar(o.respondent.name)}`);
   if (o.respondent.segment !== undefined) out.push(`  segment: ${o.respondent.segment}`);
-  if (o.carriedFrom && o.carriedFound !== false) out.push(`carried-over-from: ${o.carriedFrom}`);
+  if (o.carriedFrom && o.carriedFound !== false) out.push(`carried-over-from: ${JSON.stringify(o.carriedFrom)}`); // quoted: a version such as 2026 would read as a number
   out.push('answers:');
   const policy = q.data['evidence-policy'];
   for (const part of q.parts) {

@@ -120,6 +120,16 @@ describe('touchstone new', () => {
     expect(touchstone(['validate', '--root', root]).status).toBe(0);
   });
 
+  it('carries over from a version named like a number (2026), and validate accepts the file it wrote', () => {
+    const root = minimal();
+    expect(touchstone(['new', 'acme/2026', '--root', root, ...PERIOD, '--from', '2026-q3']).status).toBe(0);
+    expect(touchstone(['new', 'acme/2027', '--root', root, ...PERIOD, '--from', '2026']).status).toBe(0);
+    const ceo = parse(readFileSync(join(root, 'audits/acme/2027/responses/ceo.yaml'), 'utf8'));
+    expect(ceo['carried-over-from']).toBe('2026');
+    const validate = touchstone(['validate', '--root', root]);
+    expect(validate.status, validate.stdout).toBe(0);
+  });
+
   it('carries answers over with --from, marked carried-over, keeping comments and evidence', () => {
     const root = minimal();
     const made = touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--from', '2026-q3']);
