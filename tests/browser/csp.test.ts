@@ -2,14 +2,13 @@
 // sample and of a client-like workspace (the hostile fixture), and a site built with --base, carries
 // the policy, and loads, hydrates, validates, presents and draws charts under it without a single
 // violation (console or securitypolicyviolation event) or page error.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_HEADER } from '../../src/site/csp.ts';
-import { BIN, buildSite, childEnv, launch, pagePaths, REPO, sampleIsReady, serve, TMP, touchstone, watchErrors, type Site } from './helpers.ts';
+import { buildSite, launch, pagePaths, REPO, sampleIsReady, serve, TMP, startDev, touchstone, watchErrors, type Site } from './helpers.ts';
 
 const HOSTILE = join(REPO, 'tests/browser/fixtures/hostile');
 const MINIMAL = join(REPO, 'tests/fixtures/minimal');
@@ -280,24 +279,9 @@ describe('touchstone dev', () => {
     const ws = join(TMP, 'ws-csp-dev');
     rmSync(ws, { recursive: true, force: true });
     cpSync(MINIMAL, ws, { recursive: true });
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
-    child = spawn(process.execPath, [BIN, 'dev', '--root', ws, '--port', String(port)], { cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /live at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-        if (match) resolve(match[1]!);
-      };
-      child!.stdout!.on('data', onData);
-      child!.stderr!.on('data', onData);
-      child!.once('exit', (code) => reject(new Error(`touchstone dev exited (${code}):\n${output}`)));
-    });
+    const dev = await startDev(ws);
+    child = dev.child;
+    const { url } = dev;
     const path = 'en/questionnaires/mini/1.0.0/answer/';
     const html = await (await fetch(url + path)).text();
     expect(html).not.toContain('content-security-policy');

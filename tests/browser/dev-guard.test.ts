@@ -3,25 +3,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, childEnv, launch, REPO, TMP, watchErrors } from './helpers.ts';
+import { BIN, childEnv, launch, REPO, startDev, TMP, watchErrors } from './helpers.ts';
 
 const WS = join(TMP, 'ws-dev-guard');
 const children: ChildProcess[] = [];
 let url = '';
 /** Everything the server has printed (stdout and stderr). */
-let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+let output: () => string = () => '';
 
 /** A GET with the path sent exactly as written (fetch would normalise it). */
 function get(path: string): Promise<{ status: number; body: string }> {
@@ -48,21 +38,10 @@ function expectNothingLocal(text: string, what: string): void {
 beforeAll(async () => {
   rmSync(WS, { recursive: true, force: true });
   cpSync(join(REPO, 'tests/fixtures/minimal'), WS, { recursive: true });
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'dev', '--root', WS, '--port', String(port)], {
-    cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /live at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`touchstone dev exited (${code}):\n${output}`)));
-  });
+  const dev = await startDev(WS);
+  children.push(dev.child);
+  url = dev.url;
+  output = dev.output;
 }, 60_000);
 
 afterAll(() => {
@@ -72,7 +51,7 @@ afterAll(() => {
 
 describe('touchstone dev serves the pages, not the files behind them', () => {
   it('loads every kind of page with all it needs, and no response names a folder of this machine', async () => {
-    expect(output).not.toMatch(/warning/i); // on loopback, no network warning
+    expect(output()).not.toMatch(/warning/i); // on loopback, no network warning
     const browser = await launch();
     try {
       const page = await browser.newPage();
@@ -169,13 +148,13 @@ describe('touchstone dev serves the pages, not the files behind them', () => {
     ['a very long module path', `/src/${'a/'.repeat(3000)}x.ts`, 400],
   ];
   it.each(malformed)('answers a malformed URL (%s) with a plain 400 page, and prints no stack', async (_what, path, expected) => {
-    const before = output.length;
+    const before = output().length;
     const { status, body } = await get(path);
     expect(status).toBe(expected);
     expectNothingLocal(body, path);
     expect(body.length).toBeLessThan(1000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const printed = output.slice(before);
+    const printed = output().slice(before);
     expectNothingLocal(printed, `terminal after ${path}`);
     expect(printed).not.toMatch(/error/i);
   });
@@ -183,7 +162,7 @@ describe('touchstone dev serves the pages, not the files behind them', () => {
   it('shows a workspace error with its file and line, and no stack or absolute path on the page or in the terminal', async () => {
     const file = join(WS, 'audits/acme/2026-q3/responses/ceo.yaml');
     const good = readFileSync(file, 'utf8');
-    const before = output.length;
+    const before = output().length;
     const browser = await launch();
     try {
       const page = await browser.newPage();
@@ -197,7 +176,7 @@ describe('touchstone dev serves the pages, not the files behind them', () => {
       expect(error).toBeDefined();
       expectNothingLocal(error!, 'the error sent to the page');
       expect(JSON.parse(error!).err.stack).toBe('');
-      const printed = output.slice(before);
+      const printed = output().slice(before);
       expect(printed).toMatch(/responses\/ceo\.yaml:\d+:\d+/);
       expectNothingLocal(printed, 'the terminal');
     } finally {

@@ -1,10 +1,9 @@
 // `touchstone dev`: a live site on loopback that shows a workspace edit on the next page view.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, childEnv, launch, REPO, TMP } from './helpers.ts';
+import { launch, REPO, startDev, TMP } from './helpers.ts';
 
 let child: ChildProcess | undefined;
 afterAll(() => { if (child && child.exitCode === null) child.kill('SIGTERM'); });
@@ -14,27 +13,9 @@ describe('touchstone dev', () => {
     const ws = join(TMP, 'ws-dev');
     rmSync(ws, { recursive: true, force: true });
     cpSync(join(REPO, 'tests/fixtures/minimal'), ws, { recursive: true });
-    // A free loopback port (Astro's dev server does not report the real port for --port 0).
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
-    child = spawn(process.execPath, [BIN, 'dev', '--root', ws, '--port', String(port)], {
-      cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /live at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-        if (match) resolve(match[1]!);
-      };
-      child!.stdout!.on('data', onData);
-      child!.stderr!.on('data', onData);
-      child!.once('exit', (code) => reject(new Error(`touchstone dev exited (${code}):\n${output}`)));
-    });
+    const dev = await startDev(ws);
+    child = dev.child;
+    const { url } = dev;
     const indexOf = async () => {
       const html = await (await fetch(`${url}en/acme/2026-q3/`)).text();
       const found = /data-testid="index"[^>]*>([^<]+)</.exec(html)?.[1]?.trim();

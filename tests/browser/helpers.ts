@@ -1,5 +1,6 @@
 // Shared by the browser tests: build a workspace with the real CLI, serve it on loopback, drive Debian's Chromium.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -86,3 +87,33 @@ export function pagePaths(dir: string, sub = ''): string[] {
   return out.sort();
 }
 
+
+/** A free loopback port (Astro's dev server does not report the real port for --port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DevServer { child: ChildProcess; url: string; output: () => string }
+
+/** `touchstone dev --root <root>` on a free loopback port, once it says it is live; the caller stops it. */
+export async function startDev(root: string): Promise<DevServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'dev', '--root', root, '--port', String(port)], { cwd: REPO, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /live at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`touchstone dev exited (${code}):\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
