@@ -113,7 +113,12 @@ export function checkPdfTarget(root: string, out: string, force: boolean): strin
     if (isInside(join(realRoot, folder), target)) return `it is inside the workspace's ${folder}/ folder, which holds only the workspace's own files`;
   }
   if (target === realRoot || isInside(target, realRoot)) return 'it is the workspace folder';
-  if (!present(target)) return undefined;
+  if (!present(target)) {
+    // The folders on the way are made for it: each that exists must be a folder.
+    let parent = dirname(target);
+    while (!present(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    return lstatSync(parent).isDirectory() ? undefined : `${parent} is a file, where a folder would be needed`;
+  }
   const stat = lstatSync(target);
   if (stat.isDirectory()) return 'it is a folder';
   if (!force && !isPdf(target)) return 'a file that is not a PDF is already there (add --force to replace it)';

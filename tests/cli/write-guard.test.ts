@@ -85,6 +85,7 @@ describe('pdf refuses to overwrite the workspace\'s files', () => {
     ['a new file in the question bank', 'questionnaires/x.pdf', /inside the workspace's questionnaires\/ folder/],
     ['a file that is not a PDF', 'NOTES.md', /a file that is not a PDF is already there \(add --force to replace it\)/],
     ['the workspace folder', '.', /it is the workspace folder/],
+    ['a path through a file', 'NOTES.md/report.pdf', /NOTES\.md is a file, where a folder would be needed/],
   ])('%s', (_, out, reason) => {
     const root = workspace();
     const before = treeHash(root);
