@@ -18,10 +18,22 @@ export function crossCheck(ws: Workspace, bag: DiagnosticBag): void {
     const targets = org.org.data.targets ?? {};
     const drivers = new Set(org.audits.flatMap((a) => a.questionnaire?.data.drivers.map((d) => d.id) ?? []));
     if (drivers.size === 0) continue;
-    for (const driver of Object.keys(targets)) {
+    for (const [driver, target] of Object.entries(targets)) {
       if (!drivers.has(driver)) {
         bag.error(org.org.source.file, org.org.source.locate(['targets', driver], { key: true }), 'org/unknown-driver',
           `"${driver}" is not a driver of this organisation's questionnaires${didYouMean(driver, drivers)}`);
+        continue;
+      }
+      // A target is a level on the scale of each questionnaire the organisation's audits use
+      // (the schema cannot know that scale): 4.5 on a 1–4 scale would be reported as 116.7.
+      for (const audit of org.audits) {
+        const q = audit.questionnaire;
+        if (!q || !q.data.drivers.some((d) => d.id === driver)) continue;
+        if (target < q.scale.min || target > q.scale.max) {
+          bag.error(org.org.source.file, org.org.source.locate(['targets', driver]), 'org/off-scale',
+            `the target ${target} for "${driver}" is not on the scale of ${q.key} (used by ${audit.version}): a level from ${q.scale.min} to ${q.scale.max}`);
+          break;
+        }
       }
     }
   }
@@ -205,6 +217,14 @@ function checkAudit(audit: AuditModel, ws: Workspace, bag: DiagnosticBag): void 
           `"${s.template}" is not a scenario template of ${audit.questionnaire!.key}${didYouMean(s.template, templates)}`);
       }
     });
+    // An observation's quality is a level on the audit questionnaire's scale, which the schema cannot know.
+    const { min, max } = audit.questionnaire.scale;
+    audit.scenarios.data.scenarios.forEach((s, i) => s.observations.forEach((o, j) => {
+      if (o.quality !== undefined && (o.quality < min || o.quality > max)) {
+        bag.error(audit.scenarios!.source.file, audit.scenarios!.source.locate(['scenarios', i, 'observations', j, 'quality']), 'scenarios/off-scale',
+          `quality ${o.quality} is not on the scale of ${audit.questionnaire!.key}: a whole number from ${min} to ${max}`);
+      }
+    }));
     const seen = new Set<string>();
     audit.scenarios.data.scenarios.forEach((s, i) => {
       if (seen.has(s.id)) bag.error(audit.scenarios!.source.file, audit.scenarios!.source.locate(['scenarios', i, 'id']), 'scenarios/duplicate-id', `the scenario id "${s.id}" is used twice`);

@@ -312,7 +312,7 @@ id: string
 name: (string | Bilingual)
 }[]
 /**
- * The organisation's own target level per driver, shown beside the best-in-class profile.
+ * The organisation's own target level per driver, shown beside the best-in-class profile: a level on the scale of the questionnaire its audits use (checked by validate).
  */
 targets?: {
 [k: string]: number
@@ -421,6 +421,9 @@ staff?: string
 outcome: string
 correct: boolean
 minutes?: number
+/**
+ * how good the answer was, a level on the audit questionnaire's scale (checked by validate)
+ */
 quality?: number
 /**
  * A calendar date, YYYY-MM-DD.
@@ -433,6 +436,9 @@ staff?: string
 outcome: string
 correct: boolean
 minutes?: number
+/**
+ * how good the answer was, a level on the audit questionnaire's scale (checked by validate)
+ */
 quality?: number
 /**
  * A calendar date, YYYY-MM-DD.

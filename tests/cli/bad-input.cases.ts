@@ -209,6 +209,10 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'scenarios/duplicate-id', file: 'audits/acme/2026-q3/scenarios.yaml', line: 5, col: 9 } },
   { name: 'organisation target for an unknown driver', overlay: { 'audits/acme/org.yaml': 'name: Acme\nindustry: { id: retail, name: Retail }\nlocale: en\ntargets: { momentun: 3 }\n' },
     expect: { code: 'org/unknown-driver', file: 'audits/acme/org.yaml', line: 4, col: 12, message: /did you mean "momentum"/ } },
+  { name: 'organisation target beyond the questionnaire scale', overlay: { 'audits/acme/org.yaml': 'name: Acme\nindustry: { id: retail, name: Retail }\nlocale: en\ntargets: { momentum: 4.5 }\n' },
+    expect: { code: 'org/off-scale', file: 'audits/acme/org.yaml', line: 4, col: 22, message: /a level from 0 to 4/ } },
+  { name: 'scenario quality beyond the questionnaire scale', overlay: { 'audits/acme/2026-q3/scenarios.yaml': 'scenarios:\n  - id: s1\n    question: A?\n    observations:\n      - { channel: phone, outcome: yes, correct: true, quality: 7 }\n' },
+    expect: { code: 'scenarios/off-scale', file: 'audits/acme/2026-q3/scenarios.yaml', line: 5, col: 65, message: /from 0 to 4/ } },
 
   // --- consultant notes (notes.mdx): prose, never code (src/core/notes.ts)
   { name: 'notes that are not valid notes syntax', overlay: { [NOTES]: '# Notes\n\nHello {broken\n' },
