@@ -1,19 +1,60 @@
 import { findAudit, type AuditModel, type OrgModel, type Workspace } from '../core/index.ts';
-import { UsageError, UserError } from './output.ts';
+import { closest } from '../core/suggest.ts';
+import { printable } from '../core/text-safety.ts';
+import { UsageError } from './output.ts';
+
+type Lang = 'en' | 'zh';
 
 /** Resolves "<org>[/<version>]" to an audit, or explains what exists instead. */
-export function selectAudit(ws: Workspace, spec: string): { org: OrgModel; audit: AuditModel } {
+export function selectAudit(ws: Workspace, spec: string, lang?: Lang): { org: OrgModel; audit: AuditModel } {
   const match = /^([^/]+)(?:\/([^/]+))?$/.exec(spec);
-  if (!match) throw new UsageError(`expected <org> or <org>/<version>, got "${spec}"`);
-  return selectVersion(ws, match[1], match[2]);
+  if (!match) throw new UsageError(`expected <org> or <org>/<version>, got "${printable(spec)}"`);
+  return selectVersion(ws, match[1], match[2], lang);
 }
 
-export function selectVersion(ws: Workspace, orgId: string, version: string | undefined): { org: OrgModel; audit: AuditModel } {
+/**
+ * The audit an organisation and version named on the command line stand for. A name that is
+ * not in the workspace is a usage error (exit 2), said in one line in the language asked for
+ * (else the workspace's), with what exists and the closest name when one is close.
+ */
+export function selectVersion(ws: Workspace, orgId: string, version: string | undefined, lang?: Lang): { org: OrgModel; audit: AuditModel } {
   const found = findAudit(ws, orgId, version);
   if (found.ok) return found;
-  if (found.reason === 'no-org') {
-    throw new UserError(`there is no organisation "${orgId}"; the workspace has: ${found.available.join(', ') || 'none'}`);
+  const zh = (lang ?? ws.settings?.data['default-locale'] ?? 'en') === 'zh';
+  throw new UsageError(notFound(found.reason, printable(orgId), version === undefined ? '' : printable(version), found.available, zh));
+}
+
+/** One line: there is no such (organisation, questionnaire …) in the workspace, what there is, and the closest name. */
+export function unknownName(what: { en: string; zh: string }, name: string, available: readonly string[], zh: boolean): string {
+  const shown = printable(name);
+  return zh
+    ? `工作区中没有${what.zh}“${shown}”${listed(available, true)}${hint(name, available, true)}`
+    : `there is no ${what.en} "${shown}"${listed(available, false)}${hint(name, available, false)}`;
+}
+
+function notFound(reason: 'no-org' | 'no-version' | 'no-audits', org: string, version: string, available: string[], zh: boolean): string {
+  if (reason === 'no-org') return unknownName({ en: 'organisation', zh: '组织' }, org, available, zh);
+  if (reason === 'no-audits') {
+    return zh ? `组织“${org}”还没有审计；用 touchstone new ${org}/<版本> --period 开始..结束 新建一个`
+      : `the organisation "${org}" has no audits yet; start one with touchstone new ${org}/<version> --period START..END`;
   }
-  if (found.reason === 'no-audits') throw new UserError(`the organisation "${orgId}" has no audits yet`);
-  throw new UserError(`"${orgId}" has no audit version "${version}"; it has: ${found.available.join(', ')}`);
+  return zh ? `组织“${org}”没有审计版本“${version}”；现有版本：${list(available, true)}${hint(version, available, true)}`
+    : `"${org}" has no audit version "${version}"; it has: ${list(available, false)}${hint(version, available, false)}`;
+}
+
+function listed(available: readonly string[], zh: boolean): string {
+  if (available.length === 0) return zh ? '；工作区中还没有' : '; the workspace has none';
+  return zh ? `；现有：${list(available, true)}` : `; the workspace has: ${list(available, false)}`;
+}
+
+function list(items: readonly string[], zh: boolean, max = 10): string {
+  const shown = items.slice(0, max).map(printable);
+  const more = items.length - shown.length;
+  return zh ? `${shown.join('、')}${more > 0 ? ` 等 ${items.length} 个` : ''}` : `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+function hint(name: string, available: readonly string[], zh: boolean): string {
+  const near = closest(name, available);
+  if (near === undefined) return '';
+  return zh ? `（是否指“${printable(near)}”？）` : ` (did you mean "${printable(near)}"?)`;
 }

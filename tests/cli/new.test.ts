@@ -233,9 +233,9 @@ describe('touchstone new', () => {
       ['no respondent', ['new', 'acme/2026-q4', ...PERIOD], 2, /name at least one respondent/],
       ['bad respondent id', ['new', 'acme/2026-q4', ...PERIOD, '--respondent', 'Store Ops'], 2, /--respondent: "Store Ops" must use only/],
       ['duplicate respondent', ['new', 'acme/2026-q4', ...PERIOD, '--respondent', 'a', '--respondent', 'a'], 2, /"a" is given twice/],
-      ['unknown org with --from', ['new', 'acmee/2026-q4', ...PERIOD, '--from', '2026-q3'], 1, /no organisation "acmee".*acme/],
-      ['unknown --from version', ['new', 'acme/2026-q4', ...PERIOD, '--from', '2025-q9'], 1, /"acme" has no audit version "2025-q9"; it has: 2026-q1, 2026-q3/],
-      ['unknown questionnaire', ['new', 'acme/2026-q4', ...PERIOD, '--respondent', 'a', '--questionnaire', 'mini@9.0.0'], 1, /no questionnaire "mini@9\.0\.0"; the workspace has: mini@1\.0\.0/],
+      ['unknown org with --from', ['new', 'acmee/2026-q4', ...PERIOD, '--from', '2026-q3'], 2, /no organisation "acmee".*acme/],
+      ['unknown --from version', ['new', 'acme/2026-q4', ...PERIOD, '--from', '2025-q9'], 2, /"acme" has no audit version "2025-q9"; it has: 2026-q1, 2026-q3/],
+      ['unknown questionnaire', ['new', 'acme/2026-q4', ...PERIOD, '--respondent', 'a', '--questionnaire', 'mini@9.0.0'], 2, /no questionnaire "mini@9\.0\.0"; the workspace has: mini@1\.0\.0/],
     ];
     for (const [name, args, code, message] of cases) {
       it(`${name}: exit ${code}, a clear message, nothing written`, () => {

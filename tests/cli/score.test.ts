@@ -42,15 +42,41 @@ describe('touchstone score', () => {
     expect(en.stdout).toMatch(/Index\s+60\.4/);
   });
 
-  it('explains a missing organisation or version, listing what exists (exit 1)', () => {
-    const org = touchstone(['score', 'acme-retail', '--root', MINIMAL]);
-    expect(org.status).toBe(1);
-    expect(org.stderr).toContain('there is no organisation "acme-retail"; the workspace has: acme');
+  it('explains a missing organisation or version in one line, with what exists and the closest name (usage error, exit 2)', () => {
+    const org = touchstone(['score', 'acmee', '--root', MINIMAL]);
+    expect(org.stderr).toBe('touchstone: there is no organisation "acmee"; the workspace has: acme (did you mean "acme"?)\n');
+    expect(org.status).toBe(2);
     const version = touchstone(['score', 'acme/2027-q1', '--root', MINIMAL]);
-    expect(version.status).toBe(1);
-    expect(version.stderr).toContain('"acme" has no audit version "2027-q1"; it has: 2026-q1, 2026-q3');
-    expect(hasStackTrace(org.stderr + version.stderr)).toBe(false);
+    expect(version.stderr).toBe('touchstone: "acme" has no audit version "2027-q1"; it has: 2026-q1, 2026-q3 (did you mean "2026-q1"?)\n');
+    expect(version.status).toBe(2);
+    // In the language asked for.
+    const zh = touchstone(['score', 'acmee', '--root', MINIMAL, '--lang', 'zh']);
+    expect(zh.stderr).toBe('touchstone: 工作区中没有组织“acmee”；现有：acme（是否指“acme”？）\n');
+    expect(zh.status).toBe(2);
+    expect(hasStackTrace(org.stderr + version.stderr + zh.stderr)).toBe(false);
     expect(touchstone(['score', 'a/b/c', '--root', MINIMAL]).status).toBe(2);
+  });
+
+  it('says the same, as a usage error, in every command that takes an organisation or a version', () => {
+    const root = workspaceFrom('minimal');
+    created.push(root);
+    const cases: [string[], string][] = [
+      [['diff', 'acmee', '2026-q1', '2026-q3'], 'there is no organisation "acmee"; the workspace has: acme (did you mean "acme"?)'],
+      [['diff', 'acme', '2026-q1', '2026-q33'], '"acme" has no audit version "2026-q33"; it has: 2026-q1, 2026-q3 (did you mean "2026-q3"?)'],
+      // pdf stops before it looks for Chromium or writes anything.
+      [['pdf', 'acmee/2026-q3'], 'there is no organisation "acmee"; the workspace has: acme (did you mean "acme"?)'],
+      [['pdf', 'acme/2026-q33'], '"acme" has no audit version "2026-q33"; it has: 2026-q1, 2026-q3 (did you mean "2026-q3"?)'],
+      [['new', 'acmee/2026-q4', '--period', '2026-10-01..2026-12-31', '--from', '2026-q3'],
+        '--from: there is no organisation "acmee"; the workspace has: acme (did you mean "acme"?)'],
+      [['new', 'acme/2026-q4', '--period', '2026-10-01..2026-12-31', '--respondent', 'a', '--benchmark', 'best-in-klass'],
+        '--benchmark: there is no benchmark profile "best-in-klass"; the workspace has: best-in-class (did you mean "best-in-class"?)'],
+    ];
+    for (const [args, message] of cases) {
+      const result = touchstone([...args, '--root', root], { cwd: root });
+      expect(result.stderr, args.join(' ')).toBe(`touchstone: ${message}\n`);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
   });
 
   it('refuses to score a workspace with errors, and says where they are', () => {
@@ -90,9 +116,9 @@ describe('touchstone diff', () => {
     expect(byId['consistency.bot-parity']).toMatchObject({ status: 'added', delta: null });
   });
 
-  it('explains an unknown version (exit 1)', () => {
+  it('explains an unknown version (usage error, exit 2)', () => {
     const result = touchstone(['diff', 'acme', '2026-q1', '2026-q2', '--root', MINIMAL]);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr).toContain('it has: 2026-q1, 2026-q3');
   });
 });

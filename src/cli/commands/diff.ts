@@ -22,8 +22,8 @@ export function registerDiff(program: Command, context: CommandContext): void {
     .addOption(new Option('--lang <lang>', 'language of names (default: the organisation\'s locale)').choices(['en', 'zh']))
     .action(async (orgId: string, from: string, to: string, options: { root?: string; json?: boolean; format: 'text' | 'markdown'; lang?: Lang }) => {
       const ws = await loadValidWorkspace(resolveRoot(options.root));
-      const a = selectVersion(ws, orgId, from);
-      const b = selectVersion(ws, orgId, to);
+      const a = selectVersion(ws, orgId, from, options.lang);
+      const b = selectVersion(ws, orgId, to, options.lang);
       const lang = options.lang ?? a.org.org.data.locale;
       const diff = diffScores(ws, scoreAudit(a.audit, ws, { lang }), scoreAudit(b.audit, ws, { lang }));
       if (options.json) process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);

@@ -8,7 +8,7 @@ import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { outsideWorkspace } from '../../core/paths.ts';
 import { UsageError, UserError } from '../output.ts';
 import { exists, explainWriteError, schemaRef, schemasDirFor, writeFileAtomically, writeFolderAtomically } from '../scaffold-files.ts';
-import { selectVersion } from '../select-audit.ts';
+import { selectVersion, unknownName } from '../select-audit.ts';
 
 interface NewOptions {
   root?: string;
@@ -75,12 +75,13 @@ export function registerNew(program: Command, context: CommandContext): void {
       }
       let previous: AuditModel | undefined;
       if (options.from !== undefined) {
-        if (!org) throw new UserError(`--from: there is no organisation "${orgId}" to carry answers over from; the workspace has: ${ws.orgs.map((o) => o.id).join(', ') || 'none'}`);
-        previous = selectVersion(ws, orgId, options.from).audit;
+        // Names on the command line that the workspace does not have are usage errors (exit 2).
+        if (!org) throw new UsageError(`--from: ${unknownName({ en: 'organisation', zh: '组织' }, orgId, ws.orgs.map((o) => o.id), isZh(ws, options.lang))}`);
+        previous = selectVersion(ws, orgId, options.from, options.lang).audit;
       }
-      const questionnaire = chooseQuestionnaire(ws, options.questionnaire, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
+      const questionnaire = chooseQuestionnaire(ws, options.questionnaire, options.lang, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
       const q = ws.questionnaires.get(questionnaire)!;
-      const benchmark = chooseBenchmark(ws, options.benchmark, q.data.id, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
+      const benchmark = chooseBenchmark(ws, options.benchmark, options.lang, q.data.id, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
       const lang: Lang = options.lang ?? org?.org.data.locale ?? options.locale ?? 'en';
 
       let people: { info: RespondentInfo; roleGiven: boolean }[] = respondents.map((r) => ({ info: { id: r.id, role: r.role ?? r.id }, roleGiven: r.role !== undefined }));
@@ -164,12 +165,14 @@ function parseRespondents(specs: string[]): { id: string; role?: string }[] {
   });
 }
 
-function chooseQuestionnaire(ws: Workspace, flag: string | undefined, reference: AuditModel | undefined): string {
+function chooseQuestionnaire(ws: Workspace, flag: string | undefined, lang: Lang | undefined, reference: AuditModel | undefined): string {
   const keys = [...ws.questionnaires.keys()].sort();
   if (keys.length === 0) throw new UserError('no valid questionnaire in questionnaires/ (run `touchstone validate` to see why, or `touchstone init` to start a workspace)');
   if (flag !== undefined) {
     const key = flag.includes('@') ? flag : latestKey(keys, flag);
-    if (key === undefined || !ws.questionnaires.has(key)) throw new UserError(`--questionnaire: there is no questionnaire "${flag}"; the workspace has: ${keys.join(', ')}`);
+    if (key === undefined || !ws.questionnaires.has(key)) {
+      throw new UsageError(`--questionnaire: ${unknownName({ en: 'questionnaire', zh: '问卷' }, flag, flag.includes('@') ? keys : [...new Set(keys.map((k) => k.split('@')[0]))], isZh(ws, lang))}`);
+    }
     return key;
   }
   const ids = [...new Set([...ws.questionnaires.values()].map((q) => q.data.id))];
@@ -178,12 +181,14 @@ function chooseQuestionnaire(ws: Workspace, flag: string | undefined, reference:
   return latestKey(keys, id)!;
 }
 
-function chooseBenchmark(ws: Workspace, flag: string | undefined, questionnaireId: string, reference: AuditModel | undefined): string {
+function chooseBenchmark(ws: Workspace, flag: string | undefined, lang: Lang | undefined, questionnaireId: string, reference: AuditModel | undefined): string {
   const fitting = [...ws.benchmarks.values()].filter((b) => b.data.questionnaire === questionnaireId).map((b) => b.key).sort();
   if (flag !== undefined) {
     const all = [...ws.benchmarks.keys()].sort();
     const key = flag.includes('@') ? flag : latestKey(all, flag);
-    if (key === undefined || !ws.benchmarks.has(key)) throw new UserError(`--benchmark: there is no benchmark profile "${flag}"; the workspace has: ${all.join(', ') || 'none'}`);
+    if (key === undefined || !ws.benchmarks.has(key)) {
+      throw new UsageError(`--benchmark: ${unknownName({ en: 'benchmark profile', zh: '基准档案' }, flag, flag.includes('@') ? all : [...new Set(all.map((k) => k.split('@')[0]))], isZh(ws, lang))}`);
+    }
     return key;
   }
   if (fitting.length === 0) throw new UserError(`no valid benchmark profile in benchmarks/ is for the questionnaire "${questionnaireId}"`);
@@ -192,4 +197,9 @@ function chooseBenchmark(ws: Workspace, flag: string | undefined, questionnaireI
   const id = previousId !== undefined && ids.includes(previousId) ? previousId : ids.length === 1 ? ids[0] : undefined;
   if (id === undefined) throw new UsageError(`several benchmark profiles fit "${questionnaireId}" (${ids.join(', ')}): choose one with --benchmark`);
   return latestKey(fitting, id)!;
+}
+
+/** Whether a message about the command line is said in Chinese: --lang, else the workspace's language. */
+function isZh(ws: Workspace, lang: Lang | undefined): boolean {
+  return (lang ?? ws.settings?.data['default-locale']) === 'zh';
 }

@@ -12,6 +12,7 @@ import { checkPdfTarget } from '../../core/paths.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
+import { selectVersion } from '../select-audit.ts';
 
 type Lang = 'en' | 'zh';
 
@@ -52,10 +53,8 @@ export function registerPdf(program: Command, context: CommandContext): void {
         context.exitCode = 1;
         return;
       }
-      const orgModel = workspace.orgs.find((o) => o.id === org);
-      if (!orgModel) throw new UserError(`no organisation "${org}" in ${root} (there are: ${workspace.orgs.map((o) => o.id).join(', ') || 'none'})`);
-      const audit = version ? orgModel.audits.find((a) => a.version === version) : orgModel.audits[orgModel.audits.length - 1];
-      if (!audit) throw new UserError(`no audit "${org}/${version ?? ''}" (versions: ${orgModel.audits.map((a) => a.version).join(', ') || 'none'})`);
+      // An organisation or version the workspace does not have is a usage error (exit 2), as in score and diff.
+      const { org: orgModel, audit } = selectVersion(workspace, org, version || undefined, options.lang);
       const lang: Lang = options.lang ?? orgModel.org.data.locale;
       const out = resolve(options.out ?? `${org}-${audit.version}-${lang}.pdf`);
       refuseTarget(root, out, options.force === true);

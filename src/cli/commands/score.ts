@@ -18,7 +18,7 @@ export function registerScore(program: Command, context: CommandContext): void {
     .addOption(new Option('--lang <lang>', 'language of names and next steps (default: the organisation\'s locale)').choices(['en', 'zh']))
     .action(async (spec: string, options: { root?: string; json?: boolean; lang?: Lang }) => {
       const ws = await loadValidWorkspace(resolveRoot(options.root));
-      const { org, audit } = selectAudit(ws, spec);
+      const { org, audit } = selectAudit(ws, spec, options.lang);
       const lang = options.lang ?? org.org.data.locale;
       const result = scoreAudit(audit, ws, { lang });
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
