@@ -23,14 +23,14 @@ export function rankActions(q: QuestionnaireModel, aggregates: Iterable<Question
       const level = Math.min(q.scale.max - 1, Math.max(q.scale.min, Math.floor(a.median!)));
       next = question.def.next?.[level - q.scale.min]?.[lang] ?? '';
       why = lang === 'zh'
-        ? `目前处于第 ${fmt(a.median!)} 级（共 ${q.scale.max} 级），业界最佳为第 ${a.target} 级`
-        : `at level ${fmt(a.median!)} of ${q.scale.max}; best-in-class is level ${a.target}`;
+        ? `目前处于第 ${fmt(a.median!)} 级（量表 ${q.scale.min}–${q.scale.max} 级），业界最佳为第 ${a.target} 级`
+        : `at level ${fmt(a.median!)} on the ${q.scale.min}–${q.scale.max} scale; best in class is level ${a.target}`;
     } else {
       const unit = question.def.unit?.[lang] ?? '';
       next = lang === 'zh'
         ? `将该指标从 ${fmt(a.median!)} ${unit}改善到 ${a.target} ${unit}`
         : `move this from ${fmt(a.median!)} ${unit} to ${a.target} ${unit}`;
-      why = lang === 'zh' ? `目前为 ${fmt(a.median!)} ${unit}，业界最佳为 ${a.target} ${unit}` : `now ${fmt(a.median!)} ${unit}; best-in-class is ${a.target} ${unit}`;
+      why = lang === 'zh' ? `目前为 ${fmt(a.median!)} ${unit}，业界最佳为 ${a.target} ${unit}` : `now ${fmt(a.median!)} ${unit}; best in class is ${a.target} ${unit}`;
     }
     candidates.push({ question: question.id, part: question.part, impact: round1(impact)!, why, next, text });
   }

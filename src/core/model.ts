@@ -3,6 +3,7 @@ import type {
 } from './schema-types.ts';
 import type { NotesDocument } from './notes.ts';
 import type { SourceFile } from './yaml-file.ts';
+import { UNDECLARED_PART_NAMES } from './method.ts';
 
 export type * from './schema-types.ts';
 
@@ -106,14 +107,10 @@ export function indexQuestionnaire(loaded: Loaded<QuestionnaireFile>): Questionn
     parts.push({ id, kind, name, summary, weight, questions: models });
   };
   q.drivers.forEach((d, i) => addPart(d.id, 'driver', d.name, d.summary, d.weight ?? 1, d.questions, ['drivers', i, 'questions']));
-  const defaults: Record<Exclude<PartKind, 'driver'>, Bilingual> = {
-    consistency: { en: 'Consistency checks', zh: '一致性检查' },
-    benchmark: { en: 'Cross-industry benchmark', zh: '跨行业标杆' },
-    recovery: { en: 'Recovery readiness', zh: '补救准备度' },
-  };
   for (const kind of ['consistency', 'benchmark', 'recovery'] as const) {
     const part = q[kind];
-    if (part) addPart(kind, kind, part.name ?? defaults[kind], part.summary, 1, part.questions, [kind, 'questions']);
+    // Unnamed, a part is called by a plain generic name, never by the sample bank's.
+    if (part) addPart(kind, kind, part.name ?? UNDECLARED_PART_NAMES[kind], part.summary, 1, part.questions, [kind, 'questions']);
   }
   return {
     ...loaded, key: `${q.id}@${q.version}`, scale: q.scale ?? DEFAULT_SCALE, parts, questions, gates: q.gates ?? [],

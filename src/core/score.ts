@@ -1,4 +1,5 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
+import { UNDECLARED_PART_NAMES } from './method.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
 import { conditionHolds } from './conditions.ts';
@@ -96,7 +97,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     id, name, score: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
     respondentRange: { min: null, max: null }, questions: [], raw: null, rawTarget: null, byRespondent: new Map(),
   });
-  const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', { en: 'Consistency checks', zh: '一致性检查' });
+  const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', UNDECLARED_PART_NAMES.consistency);
   const consistency: ConsistencyResult = {
     ...strip(consistencyPart),
     correct: observations ? round3(correct / observations) : null,
@@ -106,9 +107,9 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     disputed,
     findings,
   };
-  const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', { en: 'Recovery readiness', zh: '补救准备度' });
+  const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', UNDECLARED_PART_NAMES.recovery);
   const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
-  const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', { en: 'Cross-industry benchmark', zh: '跨行业标杆' });
+  const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', UNDECLARED_PART_NAMES.benchmark);
 
   const result: Omit<ScoreResult, 'actions'> = {
     org: audit.org,

@@ -8,6 +8,7 @@ import { INSTALLED_SCHEMAS, schemasDirFor } from '../core/schema-location.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
 import { scoreAuditIn } from '../core/score.ts';
+import { methodOf } from '../core/method.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
@@ -157,6 +158,7 @@ export async function auditPage(params: { lang?: string; org?: string; version?:
   const audit = view.model.audit.data;
   return {
     lang, data, org, view, audit, r: view.score[lang],
+    method: methodOf(view.model.questionnaire!),
     orgName: tr(org.name, lang),
     periodLabel: tr(audit.period.label ?? view.version, lang),
     change: indexChange(view),

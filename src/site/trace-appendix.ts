@@ -2,9 +2,14 @@ import type { AnswerTrace, PartScore, Respondent } from '../core/score-types.ts'
 import type { Evidence } from '../core/schema-types.ts';
 import { answer, date, safeHref, score } from './format.ts';
 import { escapeText, html, Html } from './html.ts';
-import { tr, ui, type Lang } from './i18n.ts';
+import { levelCount, tr, ui, uif, type Lang } from './i18n.ts';
+import type { Method } from '../core/method.ts';
 
-export interface TraceAppendixOptions { lang: Lang; anonymous: boolean; people: Respondent[]; auditFolder: string }
+export interface TraceAppendixOptions {
+  lang: Lang; anonymous: boolean; people: Respondent[]; auditFolder: string;
+  /** The questionnaire's discount of unevidenced answers, explained in the legend (none: no legend). */
+  evidencePolicy?: Method['evidencePolicy'];
+}
 
 /**
  * The traceability appendix: from each question to every respondent's answer, comment and
@@ -15,7 +20,7 @@ export interface TraceAppendixOptions { lang: Lang; anonymous: boolean; people: 
  * every link through safeHref.
  */
 export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions): Html {
-  const { lang, anonymous, people, auditFolder } = options;
+  const { lang, anonymous, people, auditFolder, evidencePolicy } = options;
   const t = (k: Parameters<typeof ui>[1]) => ui(lang, k);
   // A report has one trace per answer (75 questions × every respondent, 600 in a report of
   // eight), so each trace is written by plain concatenation: what is the same in every trace
@@ -86,8 +91,11 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
   // a report's appendix (about 160,000 characters in thousands of pieces) lived in the young
   // generation until Astro wrote the page, and every collection meanwhile copied it (the
   // collector's pauses in a portfolio build: 0.39 → 0.18 s, bench/README.md).
-  const out = [html`<p>${t('traceIntro')} <span class="small muted">“${t('noEvidence')}”: ${t('withoutEvidence')}.${
-    anonymous ? null : html` ${t('filesUnder')} <code>${prefix}</code>.`}</span></p>`.value];
+  const legend = evidencePolicy
+    ? uif(lang, 'withoutEvidence', { label: t('noEvidence'), from: evidencePolicy.from, penalty: levelCount(evidencePolicy.penalty, lang) })
+    : null;
+  const out = [html`<p>${t('traceIntro')} <span class="small muted">${legend}${
+    anonymous ? null : html`${t('sentenceGap')}${t('filesUnder')} <code>${prefix}</code>${t('sentenceEnd')}`}</span></p>`.value];
   for (const p of parts) {
     out.push(html`<h3>${tr(p.name, lang)}</h3>`.value);
     for (const q of p.questions) {

@@ -103,7 +103,7 @@ describe('notes checker and renderer', () => {
     expect(html).toContain('<h2>Findings</h2>');
     expect(html).toMatch(/<strong class="inline-score">Index \d+\.\d<\/strong>/);
     expect(html).toMatch(/<a class="inline-score" href="#part-momentum"><strong>Momentum \d+\.\d<\/strong><\/a>/);
-    expect(html).toMatch(/<a class="inline-score" href="#part-recovery"><strong>Recovery readiness \d+\.\d<\/strong><\/a>/);
+    expect(html).toMatch(/<a class="inline-score" href="#part-recovery"><strong>Recovery \d+\.\d<\/strong><\/a>/);
     expect(html).toContain('<a href="https://intranet.example/playbook" title="Playbook">the playbook</a>');
     expect(html).toContain('<a href="mailto:cx@example.com">mail</a>');
     expect(html).toContain('<a href="responses/ceo.yaml">evidence</a>');

@@ -13,7 +13,7 @@ const strings = {
     zh: '按键：← → 或 Page Up / Page Down 翻页，Home / End 到首页和末页，F 全屏。',
   },
   disputedFirst: { en: 'Where the room disagrees', zh: '意见分歧之处' },
-  noDisputes: { en: 'No disputed question: respondents are within one level of each other.', zh: '没有分歧问题：答卷人之间相差不超过一级。' },
+  noDisputes: { en: 'No disputed question: respondents are within {within} of each other.', zh: '没有分歧问题：答卷人之间相差不超过 {within}。' },
   otherQuestions: { en: 'The other questions', zh: '其他问题' },
   moreDisputed: { en: '{n} more disputed questions are in the table on the next slide and in the report.', zh: '另有 {n} 个分歧问题见下一页的表格及报告。' },
   topActions: { en: 'The three things to do next', zh: '接下来要做的三件事' },

@@ -21,11 +21,11 @@ export interface SchemaProblem {
  */
 const PATTERN_HINTS_ZH: Record<string, string> = {
   'use lower-case letters, digits and single hyphens, e.g. "acme-retail"': '只能使用小写字母、数字和单个连字符，例如 "acme-retail"',
-  'a question id is "<part>.<name>" in lower case with hyphens, e.g. "reliability.same-answer"': '问题编号的格式是 "<部分>.<名称>"，小写并用连字符，例如 "reliability.same-answer"',
+  'a question id is "<part>.<name>" in lower case with hyphens, e.g. "delivery.on-time"': '问题编号的格式是 "<部分>.<名称>"，小写并用连字符，例如 "delivery.on-time"',
   'a version like "1.0.0"': '版本号形如 "1.0.0"',
   'a version like "2026.1"': '版本号形如 "2026.1"',
-  'name a questionnaire and its version, e.g. "cx-core@1.0.0"': '写出问卷及其版本，例如 "cx-core@1.0.0"',
-  'name a benchmark profile and its version, e.g. "best-in-class@2026.1"': '写出标杆档案及其版本，例如 "best-in-class@2026.1"',
+  'name a questionnaire and its version, e.g. "service-review@1.0.0"': '写出问卷及其版本，例如 "service-review@1.0.0"',
+  'name a benchmark profile and its version, e.g. "peers@2026.1"': '写出标杆档案及其版本，例如 "peers@2026.1"',
   'a link must start with http:// or https://, or be a relative path (no javascript:, data: or file: links, no // or /\\ at the start)': '链接必须以 http:// 或 https:// 开头，或是相对路径（不接受 javascript:、data: 或 file: 链接，也不能以 // 或 /\\ 开头）',
 };
 
