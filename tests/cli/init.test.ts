@@ -140,4 +140,25 @@ describe('touchstone init', () => {
     expect(again.stdout).toContain('nothing to add');
     expect(treeHash(root)).toBe(hash);
   });
+
+  it('on a workspace with its own bank writes example assertions from that bank, and adds none of the sample', () => {
+    const root = workspaceFrom('client');
+    created.push(root);
+    const result = touchstone(['init', root]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('created touchstone.yaml');
+    // Its site would show the bundled bank and profile beside its own.
+    expect(existsSync(join(root, 'questionnaires/cx-core'))).toBe(false);
+    expect(existsSync(join(root, 'benchmarks/best-in-class'))).toBe(false);
+    const settings = readFileSync(join(root, 'touchstone.yaml'), 'utf8');
+    const metrics = (parse(settings) as { assertions: { metric: string }[] }).assertions.map((a) => a.metric);
+    expect(metrics).toEqual(['index', 'index', 'arrival', 'gates']);
+    expect(settings).toContain('a driver id (arrival, stay, departure), recovery, gates');
+    expect(settings).not.toMatch(/reliability|momentum|consistency|benchmark/);
+    // So check runs every assertion on it (none names a driver it does not have).
+    const check = touchstone(['check', '--root', root]);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toContain('arrival-floor');
+    expect(check.stdout + check.stderr).not.toMatch(/unknown metric/);
+  });
 });

@@ -7,6 +7,9 @@ import { validateWorkspace } from '../../core/index.ts';
 import { EXAMPLE_RESPONDENTS, exampleAnswers } from '../../core/example-audit.ts';
 import { auditYaml, latestKey, modeline, orgYaml, responseYaml } from '../../core/scaffold.ts';
 import type { CommandContext } from '../context.ts';
+import { parse } from 'yaml';
+import type { QuestionnaireFile } from '../../core/schema-types.ts';
+import { printable } from '../../core/text-safety.ts';
 import { UsageError, UserError } from '../output.ts';
 import { outsideWorkspace } from '../../core/paths.ts';
 import { exists, explainWriteError, PACKAGE_DIR, schemaRef, writeFileAtomically } from '../scaffold-files.ts';
@@ -121,6 +124,9 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   files['.gitignore'] = 'node_modules/\ndist/\n.astro/\n';
 
   for (const folder of BUNDLED) {
+    // A workspace with a bank (or profile) of its own keeps it alone: the bundled one would show
+    // on its site beside the client's.
+    if (hasYaml(join(dir, folder.split('/')[0]))) continue;
     const source = join(PACKAGE_DIR, folder);
     for (const file of readdirSync(source).filter((f) => f.endsWith('.yaml')).sort()) {
       const rel = `${folder}/${file}`;
@@ -132,26 +138,7 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   const hasOrgs = existsSync(join(dir, 'audits')) && readdirSync(join(dir, 'audits')).some((n) => !n.startsWith('.'));
   if (!isWorkspace || !hasOrgs) Object.assign(files, exampleOrg(dir));
 
-  files['touchstone.yaml'] = [
-    modeline(`./${SCHEMAS}/workspace.schema.json`),
-    '# Workspace settings. `npx touchstone check` evaluates the assertions below, in the manner of',
-    '# Lighthouse CI: each against the latest audit of every organisation (or only `org`), and',
-    '# `max-drop` against the organisation\'s previous audit. A failed `error` fails the check',
-    '# (exit 1, a red CI run); a failed `warn` is only printed.',
-    '#   metric: index, a driver id (momentum, reliability, …), recovery, consistency, benchmark, or gates',
-    'title: { en: Customer-experience audits, zh: 客户体验审计 }',
-    'default-locale: en',
-    'assertions:',
-    '  # The headline number never falls below 40.',
-    '  - { id: index-floor, level: error, metric: index, min: 40 }',
-    '  # No audit loses more than 5 index points against the previous one.',
-    '  - { id: index-no-big-drop, level: error, metric: index, max-drop: 5 }',
-    '  # Reliability: a customer must never depend on the luck of which employee they get.',
-    '  - { id: reliability-floor, level: warn, metric: reliability, min: 60 }',
-    '  # Every gate of the questionnaire passes (e.g. a documented recovery strategy).',
-    '  - { id: all-gates-pass, level: warn, metric: gates, all-pass: true }',
-    '',
-  ].join('\n');
+  files['touchstone.yaml'] = settingsYaml(bankOf(dir, files));
 
   files['.vscode/settings.json'] = `${JSON.stringify({
     'yaml.schemas': {
@@ -166,6 +153,75 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   }, null, 2)}\n`;
   files['.github/workflows/touchstone.yml'] = readFileSync(join(PACKAGE_DIR, WORKFLOW), 'utf8');
   return files;
+}
+
+/**
+ * The question bank the workspace scores with: the latest version of its first questionnaire
+ * (its own, when the folder has some, else the bundled one), so the example assertions name
+ * its drivers: an assertion on a driver the bank does not have would fail `check` at once.
+ */
+function bankOf(dir: string, files: Record<string, string>): QuestionnaireFile | undefined {
+  const texts = new Map<string, string>();
+  const own = join(dir, 'questionnaires');
+  if (existsSync(own)) {
+    for (const id of readdirSync(own).sort()) {
+      const folder = join(own, id);
+      if (!statSync(folder).isDirectory()) continue;
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
+        try { texts.set(`questionnaires/${id}/${file}`, readFileSync(join(folder, file), 'utf8')); } catch { /* validate says why */ }
+      }
+    }
+  }
+  if (texts.size === 0) for (const [rel, text] of Object.entries(files)) if (rel.startsWith('questionnaires/')) texts.set(rel, text);
+  const keys = [...texts.keys()].map((rel) => rel.replace(/^questionnaires\//, '').replace(/\.yaml$/, '').replace('/', '@')).sort();
+  const first = keys[0]?.split('@')[0];
+  const key = first && latestKey(keys, first);
+  if (!key) return undefined;
+  try {
+    const data = parse(texts.get(`questionnaires/${key.replace('@', '/')}.yaml`)!) as QuestionnaireFile | null;
+    return data && Array.isArray(data.drivers) ? data : undefined;
+  } catch {
+    return undefined; // an unreadable bank gets only the assertions that name no driver; validate says why
+  }
+}
+
+/** touchstone.yaml with example assertions written from the bank: its drivers, its parts, its gates. */
+function settingsYaml(bank: QuestionnaireFile | undefined): string {
+  const drivers = (bank?.drivers ?? []).filter((d) => typeof d?.id === 'string');
+  const parts = (['recovery', 'consistency', 'benchmark'] as const).filter((p) => bank?.[p]);
+  const metrics = ['index', ...(drivers.length ? [`a driver id (${drivers.slice(0, 3).map((d) => d.id).join(', ')}${drivers.length > 3 ? ', …' : ''})`] : []), ...parts, ...(bank?.gates?.length ? ['gates'] : [])];
+  const driver = drivers[0];
+  const name = driver && (typeof driver.name === 'string' ? driver.name : driver.name?.en);
+  return [
+    modeline(`./${SCHEMAS}/workspace.schema.json`),
+    '# Workspace settings. `npx touchstone check` evaluates the assertions below, in the manner of',
+    '# Lighthouse CI: each against the latest audit of every organisation (or only `org`), and',
+    '# `max-drop` against the organisation\'s previous audit. A failed `error` fails the check',
+    '# (exit 1, a red CI run); a failed `warn` is only printed.',
+    `#   metric: ${metrics.join(', ')}`,
+    'title: { en: Customer-experience audits, zh: 客户体验审计 }',
+    'default-locale: en',
+    'assertions:',
+    '  # The headline number never falls below 40.',
+    '  - { id: index-floor, level: error, metric: index, min: 40 }',
+    '  # No audit loses more than 5 index points against the previous one.',
+    '  - { id: index-no-big-drop, level: error, metric: index, max-drop: 5 }',
+    ...(driver ? [
+      `  # ${printable(String(name ?? driver.id)).replace(/\s+/g, ' ')}: a warning when this driver scores below 60.`,
+      `  - { id: ${driver.id}-floor, level: warn, metric: ${driver.id}, min: 60 }`,
+    ] : []),
+    ...(bank?.gates?.length ? [
+      '  # Every gate of the questionnaire passes.',
+      '  - { id: all-gates-pass, level: warn, metric: gates, all-pass: true }',
+    ] : []),
+    '',
+  ].join('\n');
+}
+
+/** Whether a folder holds any YAML file, at any depth. */
+function hasYaml(folder: string): boolean {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return false;
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.yaml'));
 }
 
 function withModeline(text: string, schemaPath: string): string {
