@@ -2,7 +2,7 @@
 export { validateWorkspace, type ValidationResult } from './validate.ts';
 export { scoreAudit, scoreAuditIn, NotScorableError, type ScoreOptions } from './score.ts';
 export { krippendorffAlpha, type AlphaLevel } from './stats/krippendorff.ts';
-export { findAudit, latestAudit, previousAudit, type AuditLookup } from './select.ts';
+export { findAudit, latestAudit, previousAudit, selectOrgs, type AuditLookup, type OrgSelection } from './select.ts';
 export { compareDiagnostics, hasErrors, type Diagnostic, type Severity } from './diagnostics.ts';
 export type * from './score-types.ts';
 export type * from './model.ts';

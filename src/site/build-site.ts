@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_MARK, checkBuildOutput } from '../core/paths.ts';
 import { makeTempFolder, removeTempFolder } from './temp-folders.ts';
+import { SITE_ORGS_ENV } from './preloaded.ts';
 
 /** The Touchstone package folder (where astro.config.mjs and src/pages live). */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -18,6 +19,11 @@ export interface BuildSiteOptions {
   out: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   base?: string;
+  /**
+   * Only these organisations (`build --org`): the site is made from the workspace narrowed to
+   * them (core/select.ts selectOrgs), so that no page, data file or PDF knows of any other.
+   */
+  orgs?: readonly string[];
   /**
    * Called about once a second while pages are written, with a way to count them so far.
    * Counting lists the whole output folder, so it is done only when the count will be shown.
@@ -44,7 +50,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   const built = join(project, 'dist');
   let staging: string | undefined;
   const cacheDir = join(project, '.cache');
-  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED, baseUrl: process.env.BASE_URL };
+  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED, baseUrl: process.env.BASE_URL, orgs: process.env[SITE_ORGS_ENV] };
   // Vite reads BASE_URL from the environment over the configured base: a BASE_URL in the user's
   // shell would have given `--base /reports/` a site whose links all point at /.
   delete process.env.BASE_URL;
@@ -55,6 +61,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   process.env.TOUCHSTONE_OUT = built;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (options.base) process.env.TOUCHSTONE_BASE = options.base;
+  // Set or cleared, never inherited: a build without --org is of the whole workspace.
+  if (options.orgs) process.env[SITE_ORGS_ENV] = JSON.stringify(options.orgs);
+  else delete process.env[SITE_ORGS_ENV];
   // Astro writes pages as it goes: counting them is the progress.
   const progress = options.onProgress
     ? setInterval(() => options.onProgress!(() => (existsSync(built) ? countHtml(built) : 0)), 1000)
@@ -108,6 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     restore('TOUCHSTONE_BASE', saved.base);
     restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
     restore('BASE_URL', saved.baseUrl);
+    restore(SITE_ORGS_ENV, saved.orgs);
   }
 }
 

@@ -14,7 +14,8 @@ import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { sharedParseCache } from '../core/parse-cache.ts';
 import { workspaceEntries } from '../core/workspace-files.ts';
-import { takeValidatedWorkspace } from './preloaded.ts';
+import { siteOrgs, takeValidatedWorkspace } from './preloaded.ts';
+import { selectOrgs } from '../core/select.ts';
 import { LANGS, tr, type BilingualText, type Lang } from './i18n.ts';
 
 export interface AuditView {
@@ -81,7 +82,7 @@ async function load(root: string): Promise<SiteData> {
   // In a build, the CLI validates this workspace (and hands it over); in `astro dev`, or a plain
   // `astro build`, it is read here, afresh each time.
   const handoff = import.meta.env?.DEV ? undefined : takeValidatedWorkspace(root);
-  const { workspace, diagnostics } = handoff
+  const { workspace: validated, diagnostics } = handoff
     ? await handoff
     // In `astro dev`, a save re-parses only the files it changed (every check still runs).
     : validateWorkspace(root, import.meta.env?.DEV ? { preparsed: sharedParseCache().preparse(root) } : {});
@@ -96,6 +97,7 @@ async function load(root: string): Promise<SiteData> {
     error.stack = '';
     throw error;
   }
+  const workspace = onlyChosenOrgs(validated);
   const settings = workspace.settings?.data;
   const orgs: OrgView[] = workspace.orgs.map((o) => {
     const audits: AuditView[] = [];
@@ -129,6 +131,22 @@ async function load(root: string): Promise<SiteData> {
     root, workspace, title: settings?.title, defaultLang: settings?.['default-locale'] ?? 'en',
     hideNames: settings?.['hide-names-in-comparison'] ?? false, orgs, questionnaires, git: gitInfo(root),
   };
+}
+
+/**
+ * The workspace as the site may show it: with `build --org` (and in `pdf`), only the chosen
+ * organisations, before anything is scored, so that no page, data file, ranking or portfolio
+ * figure is made from any other (core/select.ts).
+ */
+function onlyChosenOrgs(workspace: Workspace): Workspace {
+  const ids = siteOrgs();
+  if (ids === undefined) return workspace;
+  const chosen = selectOrgs(workspace, ids);
+  if (chosen.ok) return chosen.workspace;
+  // The CLI checks the ids first; this stops a build that was started before they could be checked.
+  const error = new Error(`--org: there is no organisation "${chosen.unknown}"`);
+  error.stack = '';
+  throw error;
 }
 
 /** The workspace's last commit and its date (never the wall clock), or null outside git. */

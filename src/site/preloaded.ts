@@ -22,3 +22,19 @@ export function takeValidatedWorkspace(root: string): Promise<ValidationResult> 
 export function forgetValidatedWorkspace(): void {
   delete (globalThis as Record<symbol, unknown>)[KEY];
 }
+
+/**
+ * The organisations a build is limited to (`build --org`, and `pdf`, which prints one), from
+ * buildSite to the site's data (src/site/data.ts): in the environment, like TOUCHSTONE_ROOT,
+ * so that it holds whether the workspace was handed over or read again.
+ */
+export const SITE_ORGS_ENV = 'TOUCHSTONE_SITE_ORGS';
+
+/** The organisations the site is limited to, or undefined for all of them. */
+export function siteOrgs(): string[] | undefined {
+  const value = process.env[SITE_ORGS_ENV];
+  if (value === undefined || value === '') return undefined;
+  const ids = JSON.parse(value) as unknown;
+  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new Error(`${SITE_ORGS_ENV} is not a list of organisation ids`);
+  return ids;
+}

@@ -6,9 +6,14 @@ import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
-import { UserError } from '../output.ts';
+import { UsageError, UserError } from '../output.ts';
 import { checkBuildOutput } from '../../core/paths.ts';
 import { Progress } from '../progress.ts';
+import { closest } from '../../core/suggest.ts';
+import { selectOrgs } from '../../core/select.ts';
+import { printable } from '../../core/text-safety.ts';
+import type { Workspace } from '../../core/model.ts';
+import { localText } from '../text.ts';
 
 export function registerBuild(program: Command, context: CommandContext): void {
   program
@@ -17,9 +22,13 @@ export function registerBuild(program: Command, context: CommandContext): void {
     .addOption(rootOption())
     .option('--out <dir>', 'output folder (default: $TOUCHSTONE_OUT or ./dist)')
     .option('--base <path>', 'URL path the site is served under, e.g. /reports/ (default: /)')
+    .option('--org <id>', 'build only this organisation (repeat for more: --org a --org b); the site, its /data files ' +
+      'and its PDFs then hold nothing of any other, and portfolio ranks and averages count only these',
+    (id: string, ids: string[] = []) => [...ids, id])
     .option('--verbose', 'show Astro\'s build log')
-    .action(async (options: { root?: string; out?: string; base?: string; verbose?: boolean }) => {
+    .action(async (options: { root?: string; out?: string; base?: string; org?: string[]; verbose?: boolean }) => {
       const root = resolveRoot(options.root);
+      const orgs = options.org && [...new Set(options.org)];
       const out = resolve(options.out ?? process.env.TOUCHSTONE_OUT ?? 'dist');
       // Before any work: the build replaces its output folder whole, so it must be its own to replace.
       const output = checkBuildOutput(root, out);
@@ -42,12 +51,13 @@ export function registerBuild(program: Command, context: CommandContext): void {
       const { threads, result: validation } = startValidation(root);
       if (threads === 0) {
         // A small workspace validates in a moment: refuse it before Astro is even started.
-        const { diagnostics } = await validation;
+        const { workspace, diagnostics } = await validation;
         if (hasErrors(diagnostics)) return refuse(diagnostics);
+        if (orgs) checkOrgs(workspace, orgs);
       }
       offerValidatedWorkspace(root, validation);
       const building = buildSite({
-        root, out, base: options.base, logLevel: options.verbose ? 'info' : 'error',
+        root, out, base: options.base, orgs, logLevel: options.verbose ? 'info' : 'error',
         // Pages are written only once the validation is through: no count while validating.
         onProgress: (pagesWritten) => {
           if (!progress.due()) return;
@@ -63,7 +73,9 @@ export function registerBuild(program: Command, context: CommandContext): void {
           await building.catch(() => undefined); // let Astro stop and clean up its temporary folders
           return;
         }
-        const audits = workspace.orgs.reduce((n, o) => n + o.audits.length, 0);
+        // Astro, started meanwhile, stops at its first page on an unknown id (src/site/data.ts).
+        const built = orgs ? checkOrgs(workspace, orgs) : workspace;
+        const audits = built.orgs.reduce((n, o) => n + o.audits.length, 0);
         const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
         progress.step(`scoring ${audits} audits and writing pages`);
         const result = await building;
@@ -71,7 +83,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
         const shown = relative(process.cwd(), result.out) || '.';
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         process.stderr.write(`Built ${result.pages} pages into ${shown.startsWith('..') ? result.out : shown}: ` +
-          `${workspace.orgs.length} organisation${workspace.orgs.length === 1 ? '' : 's'}, ${audits} report${audits === 1 ? '' : 's'} in English and Chinese, ` +
+          `${built.orgs.length} organisation${built.orgs.length === 1 ? '' : 's'}, ${audits} report${audits === 1 ? '' : 's'} in English and Chinese, ` +
           `${warnings} warning${warnings === 1 ? '' : 's'} (touchstone validate lists them), ${seconds} s\n`);
         context.exitCode = 0;
       } catch (error) {
@@ -83,4 +95,23 @@ export function registerBuild(program: Command, context: CommandContext): void {
         forgetValidatedWorkspace();
       }
     });
+}
+
+/**
+ * The workspace narrowed to `build --org`'s organisations; an id that names none is a usage
+ * error, said in the workspace's language, with the closest id (and its name) when one is close.
+ */
+function checkOrgs(workspace: Workspace, ids: string[]): Workspace {
+  const chosen = selectOrgs(workspace, ids);
+  if (chosen.ok) return chosen.workspace;
+  const zh = workspace.settings?.data['default-locale'] === 'zh';
+  const id = printable(chosen.unknown);
+  const near = closest(chosen.unknown, chosen.available);
+  const nearName = near && localText(workspace.orgs.find((o) => o.id === near)!.org.data.name, zh ? 'zh' : 'en');
+  const listed = chosen.available.length > 10 ? [...chosen.available.slice(0, 10), '…'] : chosen.available;
+  const hint = near
+    ? (zh ? `；是否指 ${near}（${nearName}）？` : `; did you mean ${near} (${nearName})?`)
+    : chosen.available.length === 0 ? (zh ? '；工作区中还没有组织' : '; the workspace has none')
+      : (zh ? `；现有组织：${listed.join('、')}` : `; it has: ${listed.join(', ')}`);
+  throw new UsageError(zh ? `--org ${id}：工作区中没有组织“${id}”${hint}` : `--org ${id}: the workspace has no organisation "${id}"${hint}`);
 }

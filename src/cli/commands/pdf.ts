@@ -72,7 +72,8 @@ export function registerPdf(program: Command, context: CommandContext): void {
           // The workspace was validated above: hand it to the site build rather than parse it again.
           offerValidatedWorkspace(root, Promise.resolve({ workspace, diagnostics }));
           try {
-            await buildSite({ root, out: site });
+            // Only this organisation: nothing of any other (a name, a rank) can reach its PDF.
+            await buildSite({ root, out: site, orgs: [org] });
           } catch (error) {
             if (error instanceof SiteBuildError) throw new UserError(error.message);
             throw error;
