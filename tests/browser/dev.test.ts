@@ -44,6 +44,19 @@ describe('touchstone dev', () => {
       const good = readFileSync(file, 'utf8');
       writeFileSync(file, good.replace('momentum.act-now: 0', 'momentum.act-now: [0'));
       await page.waitForFunction(() => /responses\/ceo\.yaml:\d+:\d+/.test(document.documentElement.innerText + [...document.querySelectorAll('*')].map((e) => e.shadowRoot?.textContent ?? '').join('')), undefined, { timeout: 5_000 });
+      // A data error (valid YAML, an answer off the scale) the same: file, line, code and message,
+      // and no stack trace, neither on the page nor in the terminal.
+      writeFileSync(file, good.replace('momentum.act-now: 0', 'momentum.act-now: 9'));
+      const overlay = () => page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot)
+        .map((e) => [...e.shadowRoot!.querySelectorAll('*')].filter((c) => c.tagName !== 'STYLE' && c.tagName !== 'SCRIPT')
+          .map((c) => [...c.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')).join('\n')).join('\n'));
+      await page.waitForFunction(() => [...document.querySelectorAll('*')].some((e) => /answer\/off-scale/.test(e.shadowRoot?.textContent ?? '')), undefined, { timeout: 5_000 });
+      const shownError = await overlay();
+      expect(shownError).toMatch(/responses\/ceo\.yaml:\d+:\d+: error answer\/off-scale: level 9 is not on the scale/);
+      expect(shownError).not.toMatch(/^\s*at .+:\d+:\d+\)?\s*$/m);
+      expect(shownError).not.toMatch(/node_modules|src\/site\/data\.ts/);
+      expect(dev.output()).toContain('error answer/off-scale');
+      expect(dev.output()).not.toMatch(/^\s*at .+:\d+:\d+\)?\s*$/m);
       // …and recovers by itself once the file is fixed.
       writeFileSync(file, good);
       await page.waitForFunction(() => /^54\.2\b/.test(document.querySelector('[data-testid="index"]')?.textContent?.trim() ?? ''), undefined, { timeout: 5_000 });
