@@ -77,6 +77,11 @@ const strings = {
   data: { en: 'Data (JSON)', zh: '数据（JSON）' },
   withoutEvidence: { en: '“{label}”: a level of {from} or higher claimed without evidence counts {penalty} lower.', zh: '“{label}”：{from} 级或以上却未附证据，按低 {penalty}计分。' },
   sentenceEnd: { en: '.', zh: '。' },
+  /** After a label: "Versions: …" / "版本：…" (full-width in Chinese, no space after). */
+  colon: { en: ': ', zh: '：' },
+  listSeparator: { en: ', ', zh: '、' },
+  openParen: { en: ' (', zh: '（' },
+  closeParen: { en: ')', zh: '）' },
   /** Between two sentences: a space in English, nothing after Chinese full-width punctuation. */
   sentenceGap: { en: ' ', zh: '' },
   noEvidence: { en: 'no evidence', zh: '无证据' },
