@@ -99,7 +99,7 @@ export const CASES: BadInputCase[] = [
   { name: 'a date that is not a date', overlay: { [`${Q1}/audit.yaml`]: 'questionnaire: mini@1.0.0\nbenchmark: best-in-class@2026.1\nperiod: { start: 2026-01-01, end: 2026-13-45 }\nstatus: final\n' },
     expect: { code: 'schema/format', file: `${Q1}/audit.yaml`, line: 3, col: 35 } },
   { name: 'malformed reference', overlay: { [`${Q1}/audit.yaml`]: 'questionnaire: mini-1.0\nbenchmark: best-in-class@2026.1\nperiod: { start: 2026-01-01, end: 2026-03-31 }\nstatus: final\n' },
-    expect: { code: 'schema/pattern', file: `${Q1}/audit.yaml`, line: 1, col: 16, message: /cx-core@1\.0\.0/ } },
+    expect: { code: 'schema/pattern', file: `${Q1}/audit.yaml`, line: 1, col: 16, message: /e\.g\. "service-review@1\.0\.0"/ } },
   { name: 'empty text', overlay: { [CEO]: response({}, 'respondent: { id: ceo, role: "" }') },
     expect: { code: 'schema/size', file: CEO, line: 2, col: 30 } },
   { name: 'answer key that is not a question id', overlay: { [CEO]: response({ 0: 'Momentum Owner: 2' }) },
