@@ -37,8 +37,9 @@ export function exampleAnswers(q: QuestionnaireModel, respondent: number, eviden
       out[question.id] = value;
       continue;
     }
-    // Mostly the middle of the scale, with some spread between questions and respondents.
-    const base = min + 1 + (h % 3);
+    // Mostly the middle of the scale (one level either side of it), with some spread between
+    // questions and respondents: on any scale the example then passes init's own index floor.
+    const base = min + Math.round((max - min) / 2) - 1 + (h % 3);
     const offset = respondent === 0 && h % 4 === 0 ? 1 : respondent === 2 && h % 5 === 0 ? -1 : 0;
     const level = Math.max(min, Math.min(max, base + offset));
     if (question.evidence === 'expected' && level >= from && respondent === 0) {

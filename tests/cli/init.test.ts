@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -160,5 +160,18 @@ describe('touchstone init', () => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toContain('arrival-floor');
     expect(check.stdout + check.stderr).not.toMatch(/unknown metric/);
+  });
+
+  it('in a folder holding only a bank of its own, answers the example audit on that bank', () => {
+    const root = workspaceFrom('client');
+    created.push(root);
+    rmSync(join(root, 'audits'), { recursive: true });
+    const result = touchstone(['init', root]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(root, 'audits/example-retail/2026-h1/audit.yaml'), 'utf8')).toMatch(/questionnaire: guest-journey@2\.0\.0\nbenchmark: peer-leaders@2026\.2/);
+    expect(existsSync(join(root, 'questionnaires/cx-core'))).toBe(false);
+    const validate = touchstone(['validate', '--root', root]);
+    expect(validate.status, validate.stdout).toBe(0);
+    expect(touchstone(['check', '--root', root]).status).toBe(0);
   });
 });

@@ -136,7 +136,7 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   }
 
   const hasOrgs = existsSync(join(dir, 'audits')) && readdirSync(join(dir, 'audits')).some((n) => !n.startsWith('.'));
-  if (!isWorkspace || !hasOrgs) Object.assign(files, exampleOrg(dir));
+  if (!isWorkspace || !hasOrgs) Object.assign(files, exampleOrg(dir) ?? {});
 
   files['touchstone.yaml'] = settingsYaml(bankOf(dir, files));
 
@@ -230,20 +230,31 @@ function withModeline(text: string, schemaPath: string): string {
 }
 
 /** The example organisation: one complete, answered audit, scored against the bundled questionnaire. */
-function exampleOrg(dir: string): Record<string, string> {
-  // Score the bundled questionnaire from this package (the workspace's copy is not written yet).
-  const temp = mkdtempSync(join(tmpdir(), 'touchstone-init-'));
-  let bundled;
-  try {
-    for (const folder of BUNDLED) cpSync(join(PACKAGE_DIR, folder), join(temp, folder), { recursive: true });
-    bundled = validateWorkspace(temp).workspace;
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
+function exampleOrg(dir: string): Record<string, string> | undefined {
+  // The example is answered on the bank the workspace will score with: its own, when it has one
+  // (with a profile for it), else the bundled one from this package (not copied in yet).
+  const own = hasYaml(join(dir, 'questionnaires'));
+  let bank;
+  if (own) bank = validateWorkspace(dir).workspace;
+  else {
+    const temp = mkdtempSync(join(tmpdir(), 'touchstone-init-'));
+    try {
+      for (const folder of BUNDLED) cpSync(join(PACKAGE_DIR, folder), join(temp, folder), { recursive: true });
+      bank = validateWorkspace(temp).workspace;
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   }
-  const qKey = latestKey(bundled.questionnaires.keys(), 'cx-core');
-  const bKey = latestKey(bundled.benchmarks.keys(), 'best-in-class');
-  if (!qKey || !bKey) throw new UserError('the bundled questionnaire or benchmark profile did not load; this Touchstone installation is damaged');
-  const q = bundled.questionnaires.get(qKey)!;
+  const ids = [...new Set([...bank.questionnaires.values()].map((x) => x.data.id))].sort();
+  const qKey = ids.length ? latestKey(bank.questionnaires.keys(), ids[0]!) : undefined;
+  const qId = qKey && bank.questionnaires.get(qKey)!.data.id;
+  const profiles = [...bank.benchmarks.values()].filter((b) => b.data.questionnaire === qId).map((b) => b.key).sort();
+  const bKey = profiles.length ? latestKey(profiles, profiles[0]!.split('@')[0]!) : undefined;
+  if (!qKey || !bKey) {
+    if (own) return undefined; // validate says what is missing in the workspace's own bank
+    throw new UserError('the bundled questionnaire or benchmark profile did not load; this Touchstone installation is damaged');
+  }
+  const q = bank.questionnaires.get(qKey)!;
   const { org, version } = EXAMPLE;
   const base = `audits/${org}`;
   const at = (rel: string) => join(dir, rel);
