@@ -77,7 +77,7 @@ export function registerBuild(program: Command, context: CommandContext): void {
         const built = orgs ? checkOrgs(workspace, orgs) : workspace;
         const audits = built.orgs.reduce((n, o) => n + o.audits.length, 0);
         const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-        progress.step(`scoring ${audits} audits and writing pages`);
+        progress.step(`scoring ${audits} audit${audits === 1 ? '' : 's'} and writing pages`);
         const result = await building;
         progress.done();
         const shown = relative(process.cwd(), result.out) || '.';

@@ -65,7 +65,7 @@ function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
   const cell = markdownText;
   const arrow = (c: Change) => (c.delta === null ? '' : !c.meaningful ? (zh ? '≈ 在分歧范围内' : '≈ within spread') : c.delta > 0 ? '🟢 ▲' : '🔴 ▼');
   const out: string[] = [];
-  out.push(`### ${cell(orgName)}: ${d.from} → ${d.to}`, '');
+  out.push(`### ${cell(orgName)}${zh ? '：' : ': '}${d.from} → ${d.to}`, '');
   out.push(`| | ${zh ? '之前' : 'Before'} | ${zh ? '之后' : 'After'} | ${zh ? '变化' : 'Change'} | |`, '|---|---:|---:|---:|---|');
   out.push(`| **${zh ? '指数' : 'Index'}** | ${num(d.index.before)} | ${num(d.index.after)} | ${signed(d.index)} | ${arrow(d.index)} |`);
   for (const x of d.drivers) out.push(`| ${cell(x.name[lang])} | ${num(x.before)} | ${num(x.after)} | ${signed(x)} | ${arrow(x)} |`);
