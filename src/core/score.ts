@@ -1,15 +1,15 @@
-import { range, round1, round3, weightedMean } from './aggregate.ts';
+import { range, round1, round3 } from './aggregate.ts';
 import { UNDECLARED_PART_NAMES } from './method.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
 import { conditionHolds } from './conditions.ts';
-import { applyGates, evaluateGates } from './gates.ts';
-import type { AuditModel, PartModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
-import { aggregateQuestion, levelScore, questionScoreOf, type QuestionAggregate } from './question-score.ts';
+import type { AuditModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
+import { numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
+import type { QuestionAggregate } from './question-score.ts';
 import { scoreScenarios } from './scenarios.ts';
 import type { Detail } from './schema-types.ts';
 import type {
-  Cap, ConsistencyResult, Finding, GateResult, MetricResult, PartScore, QuestionScore, RecoveryResult, RuleFinding, ScoreResult,
+  ConsistencyResult, Finding, MetricResult, RecoveryResult, RuleFinding, ScoreResult,
 } from './score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
 
@@ -50,24 +50,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
   const anonymous = audit.audit.data.anonymous ?? false;
   const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
 
-  const aggregates = new Map<string, QuestionAggregate>();
-  for (const part of q.parts) for (const question of part.questions) {
-    aggregates.set(question.id, aggregateQuestion(question, responses, q, benchmark));
-  }
-  const gates = evaluateGates(q, aggregates);
-  const ownTargets = org?.org.data.targets ?? {};
-
-  const parts = new Map<string, InternalPart>();
-  for (const part of q.parts) {
-    const own = part.kind === 'driver' && ownTargets[part.id] !== undefined ? levelScore(ownTargets[part.id], q.scale) : undefined;
-    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own));
-  }
-  const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
-  const rawIndex = weightedMean(drivers.map((d) => ({ value: d.raw, weight: d.weight })));
-  const rawTarget = weightedMean(drivers.map((d) => ({ value: d.raw === null ? null : d.rawTarget, weight: d.weight })));
-  const indexGate = applyGates('index', rawIndex, gates);
-  const indexByRespondent = responses.map((r) => weightedMean(drivers.map((d) => ({ value: d.byRespondent.get(r.data.respondent.id) ?? null, weight: d.weight }))))
-    .filter((v): v is number => v !== null);
+  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets });
   const indexRange = range(indexByRespondent);
 
   const levelMatrix = (questions: readonly { id: string; type: string }[]) =>
@@ -121,10 +104,10 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     status: audit.audit.data.status,
     anonymous,
     aggregatesOnly: false,
-    index: round1(indexGate.score),
-    target: round1(rawIndex === null ? null : rawTarget),
-    gap: round1(rawIndex === null || rawTarget === null ? null : rawTarget - (indexGate.score ?? 0)),
-    cap: roundCap(indexGate.cap),
+    index: round1(index.score),
+    target: round1(index.raw === null ? null : index.target),
+    gap: round1(index.raw === null || index.target === null ? null : index.target - (index.score ?? 0)),
+    cap: roundCap(index.cap),
     respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
     agreement,
     drivers: drivers.map(strip),
@@ -141,87 +124,6 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
   return {
     result: anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result,
     actionsIn: (lang) => rankActions(q, aggregates.values(), lang),
-  };
-}
-
-/** A part's score with the unrounded numbers later stages compute from. */
-type InternalPart = PartScore & { raw: number | null; rawTarget: number | null; byRespondent: Map<string, number | null> };
-
-function numeric(v: number | 'n/a' | null | undefined): number | null {
-  return typeof v === 'number' ? v : null;
-}
-
-function strip(p: InternalPart): PartScore {
-  const { raw, rawTarget, byRespondent, ...rest } = p;
-  void raw, rawTarget, byRespondent;
-  return rest;
-}
-
-function roundCap(cap: Cap | null): Cap | null {
-  return cap ? { ...cap, uncapped: round1(cap.uncapped) } : null;
-}
-
-function scorePart(
-  part: PartModel, aggregates: Map<string, QuestionAggregate>, responses: readonly ResponseModel[], q: QuestionnaireModel,
-  gates: GateResult[], own: number | undefined,
-): InternalPart {
-  const items = part.questions.map((x) => aggregates.get(x.id)!);
-  const uncapped = weightedMean(items.map((a) => ({ value: a.score, weight: a.question.weight })));
-  // The target is taken over the same questions as the score, so that the gap compares like with like.
-  const rawTarget = weightedMean(items.map((a) => ({ value: a.score === null ? null : a.targetScore, weight: a.question.weight })));
-  const { score, cap } = applyGates(part.id, uncapped, gates);
-  const totalWeight = items.reduce((s, a) => s + a.question.weight, 0);
-  const answeredWeight = items.filter((a) => a.score !== null).reduce((s, a) => s + a.question.weight, 0);
-  const levelItems = items.filter((a) => a.question.type === 'level');
-  const matrix = responses.map((r) => levelItems.map((a) => numeric(a.byRespondent.get(r.data.respondent.id))));
-  const byRespondent = new Map<string, number | null>(responses.map((r) => [r.data.respondent.id, weightedMean(items.map((a) => {
-    const v = a.byRespondent.get(r.data.respondent.id);
-    return { value: typeof v === 'number' ? questionScoreOf(a.question, v, q.scale) : null, weight: a.question.weight };
-  }))]));
-  const spread = range([...byRespondent.values()].filter((v): v is number => v !== null));
-  return {
-    id: part.id,
-    name: part.name,
-    score: round1(score),
-    target: round1(rawTarget),
-    gap: round1(score === null || rawTarget === null ? null : rawTarget - score),
-    ...(part.kind === 'driver' ? { own: own === undefined ? null : round1(own) } : {}),
-    weight: part.weight,
-    agreement: round3(krippendorffAlpha(matrix, 'ordinal')),
-    answered: items.filter((a) => a.score !== null).length,
-    total: items.length,
-    insufficient: totalWeight === 0 || answeredWeight / totalWeight < 0.5,
-    cap: roundCap(cap),
-    respondentRange: { min: round1(spread.min), max: round1(spread.max) },
-    questions: items.map(questionResult),
-    raw: score,
-    rawTarget,
-    byRespondent,
-  };
-}
-
-function questionResult(a: QuestionAggregate): QuestionScore {
-  const def = a.question.def;
-  return {
-    id: a.question.id,
-    part: a.question.part,
-    type: a.question.type,
-    text: def.text,
-    weight: a.question.weight,
-    score: round1(a.score),
-    median: a.median,
-    min: a.min,
-    max: a.max,
-    count: a.values.length,
-    na: a.na,
-    unanswered: a.unanswered,
-    evidence: a.evidence,
-    disputed: a.disputed,
-    target: a.target,
-    targetScore: round1(a.targetScore),
-    gap: a.median === null || a.target === null ? null : round1(a.target - a.median),
-    ...(def.exemplar ? { exemplar: def.exemplar } : {}),
-    answers: a.traces,
   };
 }
 

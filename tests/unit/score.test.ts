@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffScores, findAudit, scoreAudit, validateWorkspace, type ScoreResult, type Workspace } from '../../src/core/index.ts';
+import { round1 } from '../../src/core/aggregate.ts';
 import { FIXTURES, removeWorkspace, workspaceFrom, type OverlayContent } from '../helpers/cli.ts';
 
 /**
@@ -294,4 +295,26 @@ describe('anonymous audits', () => {
     expect(score(load({ ...anonymous('min-role-size: 3\n'), 'touchstone.yaml': settings }), '2026-q1').aggregatesOnly).toBe(true);
   });
 
+});
+
+describe('one scoring path', () => {
+  // The answer form's draft scores are the audit's scoring applied to one response: a draft must
+  // show, for each respondent, what `touchstone score` gives an audit of that response alone.
+  it.each([['minimal', 'acme', '2026-q3'], ['client', 'harbour-inn', '2026-h2']])('draft scores equal the scores of an audit of that one response (%s)', async (fixture, org, version) => {
+    const { draftScores } = await import('../../src/site/capture/response.ts');
+    const { workspace: ws } = validateWorkspace(join(FIXTURES, fixture));
+    const found = findAudit(ws, org, version);
+    if (!found.ok) throw new Error(`no audit ${org}/${version}`);
+    expect(found.audit.responses.length).toBeGreaterThan(1);
+    for (const response of found.audit.responses) {
+      const alone = scoreAudit({ ...found.audit, responses: [response] }, ws);
+      const draft = draftScores(response.data, found.audit.questionnaire!);
+      expect(round1(draft.index), response.data.respondent.id).toBe(alone.index);
+      for (const p of draft.parts) {
+        const scored = [...alone.drivers, alone.consistency, alone.benchmark, alone.recovery].find((x) => x.id === p.id)!;
+        expect(round1(p.score), `${response.data.respondent.id} ${p.id}`).toBe(scored.score);
+        expect(p.capped).toBe(scored.cap !== null);
+      }
+    }
+  });
 });

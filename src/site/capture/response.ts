@@ -1,10 +1,8 @@
 // Answer capture in the browser: a participant's draft, the response document it becomes, its YAML
 // text and its draft scores. Pure and browser-safe (no node: modules); the scoring uses src/core's own
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
-import { weightedMean } from '../../core/aggregate.ts';
-import { applyGates, evaluateGates } from '../../core/gates.ts';
 import { indexQuestionnaire, type QuestionnaireModel } from '../../core/model.ts';
-import { aggregateQuestion, type QuestionAggregate } from '../../core/question-score.ts';
+import { scoreResponses } from '../../core/score-responses.ts';
 import type { Bilingual, Detail, Evidence, QuestionnaireFile, ResponseFile } from '../../core/schema-types.ts';
 import type { SourceFile } from '../../core/yaml-file.ts';
 
@@ -133,26 +131,19 @@ export interface DraftScores {
 }
 
 /**
- * Draft scores of one response, computed as src/core computes an audit's: per question the median of
- * the (one) respondent's counted level after the evidence policy, mapped to 0–100; parts as the weighted
- * mean of their questions, capped by closed gates; the index as the weighted mean of the drivers.
+ * Draft scores of one response: src/core's one scoring path (scoreResponses) applied to this
+ * response alone, with no benchmark, so a draft scores exactly as `touchstone score` would
+ * score this one response.
  */
 export function draftScores(response: ResponseFile, q: QuestionnaireModel): DraftScores {
-  const responses = [{ source: stubSource('draft'), data: response }];
-  const aggregates = new Map<string, QuestionAggregate>();
-  for (const part of q.parts) for (const question of part.questions) {
-    aggregates.set(question.id, aggregateQuestion(question, responses, q, undefined));
-  }
-  const gates = evaluateGates(q, aggregates);
-  const parts = q.parts.map((part) => {
-    const items = part.questions.map((x) => aggregates.get(x.id)!);
-    const { score, cap } = applyGates(part.id, weightedMean(items.map((a) => ({ value: a.score, weight: a.question.weight }))), gates);
-    return { id: part.id, kind: part.kind, name: part.name, weight: part.weight, score, capped: cap !== null,
-      answered: items.filter((a) => a.score !== null).length, total: items.length };
-  });
-  const drivers = parts.filter((p) => p.kind === 'driver');
-  const index = applyGates('index', weightedMean(drivers.map((d) => ({ value: d.score, weight: d.weight }))), gates).score;
-  return { index, parts: parts.map(({ weight, ...p }) => { void weight; return p; }) };
+  const scored = scoreResponses(q, [{ source: stubSource('draft'), data: response }]);
+  return {
+    index: scored.index.score,
+    parts: q.parts.map((part) => {
+      const p = scored.parts.get(part.id)!;
+      return { id: part.id, kind: part.kind, name: part.name, score: p.raw, answered: p.answered, total: p.total, capped: p.cap !== null };
+    }),
+  };
 }
 
 // ---- YAML text ----
