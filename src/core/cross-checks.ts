@@ -4,6 +4,7 @@ import type { Detail } from './schema-types.ts';
 import { anonymityMinimum } from './anonymity.ts';
 import { checkLink } from './links.ts';
 import { didYouMean } from './suggest.ts';
+import { checkNotesAgainstAudit } from './notes.ts';
 
 /**
  * Checks that need more than one file: references between files, answers against the
@@ -288,4 +289,19 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
 
 function list(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** checkNotesAgainstAudit for every audit of the workspace that has notes which parsed. */
+export function checkWorkspaceNotes(ws: Workspace, bag: DiagnosticBag): void {
+  for (const audit of ws.allAudits) {
+    if (!audit.notesDoc) continue;
+    const data = audit.audit.data;
+    const roles = new Map<string, number>();
+    for (const r of audit.responses) roles.set(r.data.respondent.role, (roles.get(r.data.respondent.role) ?? 0) + 1);
+    checkNotesAgainstAudit(audit.notesDoc, {
+      // Without its questionnaire (reported elsewhere) the notes' part ids cannot be checked.
+      parts: audit.questionnaire ? audit.questionnaire.parts.map((p) => p.id) : [],
+      ...(data.anonymous ? { anonymous: { roles, minRoleSize: anonymityMinimum(audit, ws) } } : {}),
+    }, bag, Boolean(audit.questionnaire));
+  }
 }

@@ -8,10 +8,10 @@ import {
 import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile } from './schema-types.ts';
 import { reportSchemaErrors } from './schema-errors.ts';
 import { parseNotes, type NotesDocument } from './notes.ts';
-import { neutralizeBidiControls } from './text-safety.ts';
+import { markBidiControls } from './text-safety.ts';
 import { validators, type FileKind } from './schemas.ts';
 import { WorkspaceReader, workspaceEntries } from './workspace-files.ts';
-import { parseYaml, parseYamlFile, sourceFromParsed, type ParsedYaml, type SourceFile } from './yaml-file.ts';
+import { parseYaml, parseYamlFile, sourceFromParsed, type DataPath, type ParsedYaml, type SourceFile } from './yaml-file.ts';
 
 /**
  * A file parsed ahead of loading (by the CLI's worker threads): what parseYamlFile would have
@@ -212,4 +212,24 @@ function checkFileName(loaded: Loaded<{ id: string; version: string }>, dir: str
     bag.error(loaded.source.file, loaded.source.locate(['version']), `${what}/path-mismatch`,
       `the ${what} version "${version}" must match its file name "${file}"`);
   }
+}
+
+/** Every string of a loaded file with its direction controls shown as markers, and a warning where (text-safety.ts). */
+export function neutralizeBidiControls(source: SourceFile, bag: DiagnosticBag): void {
+  const visit = (value: unknown, path: (string | number)[]): unknown => {
+    if (typeof value === 'string') {
+      const marked = markBidiControls(value);
+      if (!marked) return value;
+      bag.warning(source.file, source.locate(path as DataPath), 'text/bidi-control', marked.warning);
+      return marked.text;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);
+    } else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = visit(record[key], [...path, key]);
+    }
+    return value;
+  };
+  visit(source.data, []);
 }

@@ -1,5 +1,5 @@
 import type { Bilingual } from './schema-types.ts';
-import type { QuestionnaireModel } from './model.ts';
+import { UNDECLARED_PART_NAMES, type QuestionnaireModel } from './model.ts';
 
 /**
  * What a questionnaire says about how it is scored: the facts the methodology page, the
@@ -31,12 +31,6 @@ export interface Method {
   gates: boolean;
 }
 
-/** Scores of a part a questionnaire does not declare carry this name (never the sample's). */
-export const UNDECLARED_PART_NAMES: Record<'consistency' | 'benchmark' | 'recovery', Bilingual> = {
-  consistency: { en: 'Consistency', zh: '一致性' },
-  benchmark: { en: 'Benchmark', zh: '标杆对照' },
-  recovery: { en: 'Recovery', zh: '服务补救' },
-};
 
 export function methodOf(q: QuestionnaireModel): Method {
   const policy = q.data['evidence-policy'];

@@ -3,7 +3,6 @@ import type {
 } from './schema-types.ts';
 import type { NotesDocument } from './notes.ts';
 import type { SourceFile } from './yaml-file.ts';
-import { UNDECLARED_PART_NAMES } from './method.ts';
 
 export type * from './schema-types.ts';
 
@@ -93,6 +92,13 @@ export interface Workspace {
 export const DEFAULT_SCALE = { min: 0, max: 4 } as const;
 
 /** Flattens a questionnaire's drivers and parts into one ordered list and an id index. */
+/** Scores of a part a questionnaire does not declare carry this name (never the sample's). */
+export const UNDECLARED_PART_NAMES: Record<Exclude<PartKind, 'driver'>, Bilingual> = {
+  consistency: { en: 'Consistency', zh: '一致性' },
+  benchmark: { en: 'Benchmark', zh: '标杆对照' },
+  recovery: { en: 'Recovery', zh: '服务补救' },
+};
+
 export function indexQuestionnaire(loaded: Loaded<QuestionnaireFile>): QuestionnaireModel {
   const q = loaded.data;
   const parts: PartModel[] = [];

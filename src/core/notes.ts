@@ -10,11 +10,9 @@
  * strings, and links or images to anything but http(s), mailto or the site itself are refused
  * here, each with its line and column; and the renderer leaves them out besides.
  */
-import { anonymityMinimum } from './anonymity.ts';
 import { mdxToMdast } from 'satteri';
 import { DiagnosticBag, FILE_START, type Position } from './diagnostics.ts';
 import { LIMITS } from './limits.ts';
-import type { Workspace } from './model.ts';
 import { didYouMean } from './suggest.ts';
 import { markBidiControls, quote } from './text-safety.ts';
 import { readText } from './yaml-file.ts';
@@ -419,20 +417,5 @@ function mention(haystack: string, needle: string, word: RegExp): number | undef
     const startsWord = word.test(needle[0]!), endsWord = word.test(needle[needle.length - 1]!);
     if (!(startsWord && word.test(before)) && !(endsWord && word.test(after))) return i;
     from = i + 1;
-  }
-}
-
-/** checkNotesAgainstAudit for every audit of the workspace that has notes which parsed. */
-export function checkWorkspaceNotes(ws: Workspace, bag: DiagnosticBag): void {
-  for (const audit of ws.allAudits) {
-    if (!audit.notesDoc) continue;
-    const data = audit.audit.data;
-    const roles = new Map<string, number>();
-    for (const r of audit.responses) roles.set(r.data.respondent.role, (roles.get(r.data.respondent.role) ?? 0) + 1);
-    checkNotesAgainstAudit(audit.notesDoc, {
-      // Without its questionnaire (reported elsewhere) the notes' part ids cannot be checked.
-      parts: audit.questionnaire ? audit.questionnaire.parts.map((p) => p.id) : [],
-      ...(data.anonymous ? { anonymous: { roles, minRoleSize: anonymityMinimum(audit, ws) } } : {}),
-    }, bag, Boolean(audit.questionnaire));
   }
 }

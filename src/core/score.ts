@@ -1,5 +1,5 @@
 import { range, round1, round3 } from './aggregate.ts';
-import { UNDECLARED_PART_NAMES } from './method.ts';
+import { UNDECLARED_PART_NAMES } from './model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
 import { conditionHolds } from './conditions.ts';

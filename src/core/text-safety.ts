@@ -1,6 +1,3 @@
-import type { DiagnosticBag } from './diagnostics.ts';
-import type { DataPath, SourceFile } from './yaml-file.ts';
-
 /**
  * Invisible Unicode direction controls (embeddings, overrides, isolates) can make text display
  * in a different order from the one it is stored in — "Trojan Source" in a comment, or a
@@ -20,25 +17,6 @@ export function markBidiControls(text: string): { text: string; warning: string 
     text: text.replace(BIDI_CONTROLS, (c) => `[${codePoint(c)}]`),
     warning: `this text contains invisible direction controls (${found.join(', ')}) that can make it display in a misleading order; they are shown as ${found.map((c) => `[${c}]`).join(', ')}`,
   };
-}
-
-export function neutralizeBidiControls(source: SourceFile, bag: DiagnosticBag): void {
-  const visit = (value: unknown, path: (string | number)[]): unknown => {
-    if (typeof value === 'string') {
-      const marked = markBidiControls(value);
-      if (!marked) return value;
-      bag.warning(source.file, source.locate(path as DataPath), 'text/bidi-control', marked.warning);
-      return marked.text;
-    }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);
-    } else if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = visit(record[key], [...path, key]);
-    }
-    return value;
-  };
-  visit(source.data, []);
 }
 
 /**

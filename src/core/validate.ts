@@ -1,7 +1,6 @@
 import { DiagnosticBag, type Diagnostic } from './diagnostics.ts';
-import { crossCheck } from './cross-checks.ts';
+import { checkWorkspaceNotes, crossCheck } from './cross-checks.ts';
 import { loadWorkspace, type Preparsed } from './load.ts';
-import { checkWorkspaceNotes } from './notes.ts';
 import type { Workspace } from './model.ts';
 
 export interface ValidationResult {
