@@ -40,6 +40,8 @@ export interface ScoreResult {
   consistency: ConsistencyResult;
   benchmark: BenchmarkResult;
   recovery: RecoveryResult;
+  /** The report's headline cards (core/summary.ts): the largest gaps and the strengths, by question id. */
+  headline: Headline;
   actions: Action[];
   /**
    * Respondents in order of their ids. When the audit is anonymous: ids become `respondent-1…` in
@@ -229,4 +231,12 @@ export interface Action {
   why: string;
   next: string;
   text: string;
+}
+
+/** The report's headline cards: the questions with the largest gaps, and the strongest questions. */
+export interface Headline {
+  /** The first three actions of the action plan (largest weight × gap), by question id. */
+  gaps: string[];
+  /** The three best-scored questions (smaller gap, then id, on ties), by question id. */
+  strengths: string[];
 }

@@ -2,6 +2,7 @@ import { range, round1, round3 } from './aggregate.ts';
 import { UNDECLARED_PART_NAMES } from './model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
+import { headline } from './summary.ts';
 import { conditionHolds } from './conditions.ts';
 import type { AuditModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
 import { numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
@@ -114,6 +115,8 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     consistency,
     benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
     recovery,
+    // Ranks do not depend on the language: the English plan's order is every language's.
+    headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), rankActions(q, aggregates.values(), 'en')),
     people: responses.map((r) => ({
       id: r.data.respondent.id,
       role: r.data.respondent.role,

@@ -10,6 +10,7 @@ import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts
 import { scoreAuditIn } from '../core/score.ts';
 import { methodOf } from '../core/method.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
+import { rankPortfolio, type Portfolio } from '../core/portfolio.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { sharedParseCache } from '../core/parse-cache.ts';
@@ -48,6 +49,8 @@ export interface SiteData {
   orgs: OrgView[];
   questionnaires: QuestionnaireModel[];
   git: { commit: string; date: string } | null;
+  /** The organisations' order and ranks by latest index (core/portfolio.ts). */
+  readonly portfolio: Portfolio;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -127,9 +130,14 @@ async function load(root: string): Promise<SiteData> {
   orgs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const questionnaires = [...workspace.questionnaires.values()]
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let portfolio: Portfolio | undefined;
   return {
     root, workspace, title: settings?.title, defaultLang: settings?.['default-locale'] ?? 'en',
     hideNames: settings?.['hide-names-in-comparison'] ?? false, orgs, questionnaires, git: gitInfo(root),
+    // On first use: it scores every organisation's latest audit.
+    get portfolio() {
+      return (portfolio ??= rankPortfolio(orgs.map((o) => ({ id: o.id, industry: o.industry.id, index: o.latest?.score.en.index ?? null }))));
+    },
   };
 }
 
@@ -183,12 +191,9 @@ export async function auditPage(params: { lang?: string; org?: string; version?:
   };
 }
 
-/** Delta of the index since the previous audit of the same organisation. */
+/** Delta of the index since the previous audit of the same organisation (core/diff.ts). */
 export function indexChange(view: AuditView | undefined): number | null {
-  const now = view?.score.en.index;
-  const before = view?.previous?.score.en.index;
-  if (now === null || now === undefined || before === null || before === undefined) return null;
-  return Math.round((now - before) * 10) / 10;
+  return view?.diff?.index.delta ?? null;
 }
 
 /** Site paths, with the configured base (so the site can live under a sub-folder). */
