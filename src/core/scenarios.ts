@@ -1,3 +1,4 @@
+import { channelName } from './channels.ts';
 import { luckFactor, mean, median, range, round3 } from './aggregate.ts';
 import type { Bilingual, ScenariosFile } from './schema-types.ts';
 import type { ChannelResult, Finding, ScenarioResult } from './score-types.ts';
@@ -75,9 +76,6 @@ function text(q: string | Bilingual): Bilingual {
   return typeof q === 'string' ? { en: q, zh: q } : q;
 }
 
-const CHANNEL_ZH: Record<string, string> = {
-  phone: '电话', store: '门店', chat: '在线客服', app: 'App', email: '邮件', web: '网站', branch: '网点', wechat: '微信',
-};
 
 /** Plain-words findings: the sentences a report leads with. */
 function describe(question: string | Bilingual, all: ReturnType<typeof stats>, channels: ChannelResult[]): Finding[] {
@@ -85,12 +83,11 @@ function describe(question: string | Bilingual, all: ReturnType<typeof stats>, c
   const out: Finding[] = [];
   for (const c of channels) {
     if (c.outcomes > 1) {
-      const zhChannel = CHANNEL_ZH[c.channel] ?? c.channel;
       out.push({
         kind: 'channel', severity: 'warning',
         message: {
-          en: `${c.channel} contacts gave ${c.outcomes} different answers to “${q.en}” (${c.observations} contacts, ${c.correct} correct)`,
-          zh: `${zhChannel}渠道对“${q.zh}”给出了 ${c.outcomes} 种不同答复（共 ${c.observations} 次接触，${c.correct} 次正确）`,
+          en: `${channelName(c.channel, 'en')} contacts gave ${c.outcomes} different answers to “${q.en}” (${c.observations} contacts, ${c.correct} correct)`,
+          zh: `${channelName(c.channel, 'zh')}渠道对“${q.zh}”给出了 ${c.outcomes} 种不同答复（共 ${c.observations} 次接触，${c.correct} 次正确）`,
         },
       });
     }

@@ -2,12 +2,9 @@
  * The site's own words, in both languages. Texts that come from the workspace (question texts,
  * names, levels, next steps) are bilingual in the YAML and never appear here.
  */
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+import { isLang, type Lang } from '../core/lang.ts';
 
-export function isLang(value: unknown): value is Lang {
-  return value === 'en' || value === 'zh';
-}
+export { LANGS, isLang, type Lang } from '../core/lang.ts';
 
 /** The BCP 47 tag for <html lang> and Intl. */
 export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
@@ -365,16 +362,4 @@ export function switchPath(path: string, to: Lang): string {
   return parts.join('/');
 }
 
-const CHANNELS: Record<string, BilingualText> = {
-  phone: { en: 'Phone', zh: '电话' }, hotline: { en: 'Hotline', zh: '热线' }, store: { en: 'Store', zh: '门店' },
-  branch: { en: 'Branch', zh: '网点' }, counter: { en: 'Counter', zh: '柜面' }, chat: { en: 'Chat', zh: '在线客服' },
-  app: { en: 'App', zh: '应用' }, web: { en: 'Website', zh: '网站' }, website: { en: 'Website', zh: '网站' },
-  email: { en: 'Email', zh: '邮件' }, wechat: { en: 'WeChat', zh: '微信' }, 'mini-program': { en: 'Mini program', zh: '小程序' },
-  social: { en: 'Social media', zh: '社交媒体' }, courier: { en: 'Courier', zh: '快递员' }, depot: { en: 'Depot', zh: '网点' },
-  field: { en: 'Field staff', zh: '外勤' }, bot: { en: 'Chatbot', zh: '智能客服' }, chatbot: { en: 'Chatbot', zh: '智能客服' },
-};
-
-/** A scenario channel id (a slug) as words; unknown ids are shown as written. */
-export function channelName(id: string, lang: Lang): string {
-  return CHANNELS[id]?.[lang] ?? id;
-}
+export { channelName } from '../core/channels.ts';

@@ -113,7 +113,7 @@ describe('scores on the minimal fixture, 2026-q3', () => {
     expect(r.consistency.luck).toBe(0.625);
     expect(r.consistency.correct).toBe(0.5);
     expect(r.consistency.findings.map((f) => f.message.en)).toContain(
-      'phone contacts gave 2 different answers to “Is water damage covered?” (2 contacts, 1 correct)');
+      'Phone contacts gave 2 different answers to “Is water damage covered?” (2 contacts, 1 correct)');
   });
 
   it('is byte-identical when scored twice', () => {
