@@ -3,7 +3,7 @@ import { closest } from '../core/suggest.ts';
 import { printable } from '../core/text-safety.ts';
 import { UsageError } from './output.ts';
 
-type Lang = 'en' | 'zh';
+import type { Lang } from '../core/lang.ts';
 
 /** Resolves "<org>[/<version>]" to an audit, or explains what exists instead. */
 export function selectAudit(ws: Workspace, spec: string, lang?: Lang): { org: OrgModel; audit: AuditModel } {

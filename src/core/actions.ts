@@ -3,7 +3,9 @@ import type { QuestionnaireModel } from './model.ts';
 import type { Action } from './score-types.ts';
 import { round1 } from './aggregate.ts';
 
-export type Lang = 'en' | 'zh';
+import type { Lang } from './lang.ts';
+
+export type { Lang } from './lang.ts';
 
 /**
  * The action plan: every question below its best-in-class target, ranked by

@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from './diagnostics.ts';
-import { type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from './model.ts';
+import { answerValue, type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from './model.ts';
 import type { Detail } from './schema-types.ts';
 import { anonymityMinimum } from './anonymity.ts';
 import { checkLink } from './links.ts';
@@ -261,7 +261,7 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
       const link = checkLink(e.link);
       if (!link.ok) bag.error(file, source.locate(['answers', id, 'evidence', k, 'link']), 'evidence/unsafe-link', link.problem!);
     });
-    const value = detail ? (detail.level ?? detail.value ?? null) : raw as number | 'n/a' | null;
+    const value = answerValue(raw);
     const path = detail ? ['answers', id, question.type === 'level' ? 'level' : 'value'] : ['answers', id];
     const at = () => source.locate(path);
     if (value === null || value === undefined) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DiagnosticBag, FILE_START, type Diagnostic } from './diagnostics.ts';
+import { LANGS } from './lang.ts';
 import { LIMITS } from './limits.ts';
 import {
   indexQuestionnaire, type AuditModel, type BenchmarkModel, type Loaded, type OrgModel, type QuestionnaireModel,
@@ -144,7 +145,8 @@ export function loadWorkspace(root: string, bag: DiagnosticBag, preparsed?: Prep
 }
 
 /** Organisation folders become URLs beside the site's own pages (/<lang>/methodology/ …). */
-const RESERVED_ORG_NAMES = new Set(['questionnaires', 'methodology', 'capture', 'en', 'zh']);
+/** Folder names that are the site's own routes (and its languages), so no organisation may take one. */
+export const RESERVED_ORG_NAMES: ReadonlySet<string> = new Set(['questionnaires', 'methodology', 'capture', ...LANGS]);
 
 type LoadFn = <T>(absolute: string, kind: FileKind) => Loaded<T> | undefined;
 

@@ -1,5 +1,5 @@
 import { clamp, median, range } from './aggregate.ts';
-import type { BenchmarkModel, QuestionModel, QuestionnaireModel, ResponseModel } from './model.ts';
+import { answerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from './model.ts';
 import type { Detail, Question } from './schema-types.ts';
 import type { AnswerTrace } from './score-types.ts';
 
@@ -57,7 +57,7 @@ export function aggregateQuestion(
   for (const response of responses) {
     const raw = response.data.answers[question.id];
     const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
-    const answer = detail ? (detail.level ?? detail.value ?? null) : ((raw ?? null) as number | 'n/a' | null);
+    const answer = answerValue(raw);
     const cited = detail?.evidence ?? [];
     let counted: number | 'n/a' | null = answer;
     let discounted: string | undefined;

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { questionMapping } from './diff.ts';
-import type { QuestionModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
+import { answerValue, type QuestionModel, type QuestionnaireModel, type ResponseModel, type Workspace } from './model.ts';
 import type { Bilingual, Detail, ResponseFile } from './schema-types.ts';
 
 /**
@@ -9,7 +9,9 @@ import type { Bilingual, Detail, ResponseFile } from './schema-types.ts';
  * text, levels and hints written out as YAML comments in one language. Pure: the caller decides
  * where the files go and writes them; the same input always gives the same bytes (no dates).
  */
-export type Lang = 'en' | 'zh';
+import type { Lang } from './lang.ts';
+
+export type { Lang } from './lang.ts';
 type Answer = ResponseFile['answers'][string];
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -231,7 +233,7 @@ export function carryOver(previous: ResponseModel, mapping: Map<string, string |
     const question = q.questions.get(id);
     if (!question) continue;
     const detail: Detail | undefined = typeof raw === 'object' && raw !== null ? raw as Detail : undefined;
-    const value = detail ? (detail.level ?? detail.value ?? null) : raw as number | 'n/a' | null;
+    const value = answerValue(raw);
     if (value === null || value === undefined) continue;
     const key = question.type === 'metric' ? 'value' : 'level';
     const carried: Detail = { [key]: value, 'carried-over': true };

@@ -1,5 +1,5 @@
 import { range, round1, round3 } from './aggregate.ts';
-import { UNDECLARED_PART_NAMES } from './model.ts';
+import { answerValue, UNDECLARED_PART_NAMES } from './model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
 import { rankActions, type Lang } from './actions.ts';
 import { headline } from './summary.ts';
@@ -151,7 +151,7 @@ function checkRules(q: QuestionnaireModel, responses: readonly ResponseModel[]):
       const values = rule.when.map((c) => {
         const raw = response.data.answers[c.question];
         const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
-        const value = detail ? (detail.level ?? detail.value ?? null) : ((raw ?? null) as number | 'n/a' | null);
+        const value = answerValue(raw);
         return { c, value, detail };
       });
       if (!values.every(({ c, value }) => conditionHolds(c, value))) continue;

@@ -11,6 +11,9 @@ import { scoreAuditIn } from '../core/score.ts';
 import { methodOf } from '../core/method.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import { rankPortfolio, type Portfolio } from '../core/portfolio.ts';
+import { RESERVED_ORG_NAMES } from '../core/load.ts';
+
+export { RESERVED_ORG_NAMES };
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { sharedParseCache } from '../core/parse-cache.ts';
@@ -214,8 +217,6 @@ export const paths = {
   answer: (lang: Lang, id: string, version: string) => `/${lang}/questionnaires/${id}/${version}/answer/`,
 };
 
-/** Folder names that are site routes, so an organisation cannot use them (core rejects them too: path/reserved-name). */
-export const RESERVED_ORG_IDS = new Set(['questionnaires', 'methodology']);
 
 /** getStaticPaths of every per-questionnaire route (browser, answer page): each version in each language. */
 export async function questionnairePagePaths(): Promise<{ params: { lang: Lang; id: string; version: string } }[]> {
@@ -240,6 +241,6 @@ export async function auditDataPaths(): Promise<{ params: { org: string; version
 /** getStaticPaths of every per-audit page (report, presenter view): each audit in each language. */
 export async function auditPagePaths(): Promise<{ params: { lang: Lang; org: string; version: string } }[]> {
   const data = await siteData();
-  return LANGS.flatMap((lang) => data.orgs.filter((o) => !RESERVED_ORG_IDS.has(o.id))
+  return LANGS.flatMap((lang) => data.orgs.filter((o) => !RESERVED_ORG_NAMES.has(o.id))
     .flatMap((o) => o.audits.map((a) => ({ params: { lang, org: o.id, version: a.version } }))));
 }

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../src/site/static-server.ts';
+import { CHROMIUM_ARGS } from '../../src/cli/commands/pdf.ts';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const TMP = join(REPO, 'tests/.tmp');
@@ -38,8 +39,8 @@ export function sampleIsReady(): boolean {
   return touchstone(['validate', '--root', REPO]).code === 0;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+// The arguments `touchstone pdf` runs Chromium with: the tests drive the browser as the tool does.
+export { CHROMIUM_ARGS } from '../../src/cli/commands/pdf.ts';
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });

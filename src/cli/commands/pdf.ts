@@ -14,7 +14,7 @@ import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
 import { selectVersion } from '../select-audit.ts';
 
-type Lang = 'en' | 'zh';
+import type { Lang } from '../../core/lang.ts';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -1,5 +1,7 @@
 // The capture page's own words, in both languages (shared site words come from src/site/i18n.ts).
-export type Lang = 'en' | 'zh';
+import type { Lang } from '../../core/lang.ts';
+
+export type { Lang } from '../../core/lang.ts';
 
 const strings = {
   title: { en: 'Answer this questionnaire', zh: '填写此问卷' },

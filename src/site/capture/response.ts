@@ -1,7 +1,7 @@
 // Answer capture in the browser: a participant's draft, the response document it becomes, its YAML
 // text and its draft scores. Pure and browser-safe (no node: modules); the scoring uses src/core's own
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
-import { indexQuestionnaire, type QuestionnaireModel } from '../../core/model.ts';
+import { answerValue, indexQuestionnaire, type QuestionnaireModel } from '../../core/model.ts';
 import { scoreResponses } from '../../core/score-responses.ts';
 import type { Bilingual, Detail, Evidence, QuestionnaireFile, ResponseFile } from '../../core/schema-types.ts';
 import type { SourceFile } from '../../core/yaml-file.ts';
@@ -106,8 +106,7 @@ export function answerProblems(response: ResponseFile, q: QuestionnaireModel): {
   for (const [id, raw] of Object.entries(response.answers)) {
     const question = q.questions.get(id);
     if (!question) continue;
-    const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
-    const value = detail ? (detail.level ?? detail.value ?? null) : (raw as number | 'n/a' | null);
+    const value = answerValue(raw);
     if (value === null || value === undefined) continue;
     if (value === 'n/a') {
       if (!question.na) out.push({ question: id, message: { en: 'cannot be answered n/a', zh: '不能填“不适用”' } });
