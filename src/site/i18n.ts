@@ -77,6 +77,7 @@ const strings = {
   /** After a label: "Versions: …" / "版本：…" (full-width in Chinese, no space after). */
   colon: { en: ': ', zh: '：' },
   listSeparator: { en: ', ', zh: '、' },
+  semicolon: { en: '; ', zh: '；' },
   openParen: { en: ' (', zh: '（' },
   closeParen: { en: ')', zh: '）' },
   /** Between two sentences: a space in English, nothing after Chinese full-width punctuation. */

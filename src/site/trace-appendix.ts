@@ -27,9 +27,9 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
   // (the interface's words, each respondent's label, each file's path) is escaped once per
   // report; only each answer's own values are escaped as they come.
   const label = {
-    answer: `: ${escapeText(t('answer'))} <strong>`,
+    answer: `${escapeText(t('colon'))}${escapeText(t('answer'))} <strong>`,
     counted: ` → ${escapeText(t('counted'))} <strong>`,
-    noEvidence: `<span class="muted small"> (${escapeText(t('noEvidence'))})</span>`,
+    noEvidence: `<span class="muted small">${escapeText(t('openParen'))}${escapeText(t('noEvidence'))}${escapeText(t('closeParen'))}</span>`,
     carriedOver: ` <span class="badge warn">${escapeText(t('carriedOver'))}</span>`,
     reviewedBy: ` · ${escapeText(t('reviewedBy'))} `,
   };
@@ -39,7 +39,7 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
     // Anonymous audits carry pseudonymous ids and no names; a rare role comes as null (min-role-size).
     if (anonymous) return `${role ?? t('respondent')} #${order.get(respondent) ?? '?'}`;
     const name = names.get(respondent);
-    return name ? `${name} — ${role ?? ''}` : `${role ?? t('respondent')} (${respondent})`;
+    return name ? `${name} — ${role ?? ''}` : `${role ?? t('respondent')}${t('openParen')}${respondent}${t('closeParen')}`;
   };
   // Each respondent's label, escaped once; a trace whose role is not its respondent's gets its own.
   const labels = new Map(people.map((p) => [p.id, { role: p.role, html: escapeText(who(p.id, p.role)) }]));

@@ -124,6 +124,18 @@ describe('a client workspace unlike the sample', () => {
     expect(legend).not.toContain('one level lower');
   });
 
+  it('writes Chinese punctuation in Chinese pages: no ASCII colon, semicolon or parenthesis beside a Chinese word', () => {
+    // The client's own texts have none, so whatever is found here was made by a page.
+    const pages = files(join(whole, 'zh')).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    const found = pages.flatMap((file) => {
+      const text = textOf(readFileSync(file, 'utf8'));
+      return [...text.matchAll(/[\u4e00-\u9fff] ?[:;(]|\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff]\)/g)]
+        .map((m) => `${relative(whole, file)}: …${text.slice(Math.max(0, m.index - 20), m.index + 20)}…`);
+    });
+    expect(found).toEqual([]);
+  });
+
   it('shows the client\'s report on a phone with its own section names and no page errors', async () => {
     const browser = await launch();
     let site: Site | undefined;

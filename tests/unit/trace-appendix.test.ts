@@ -77,6 +77,6 @@ describe('traceAppendix', () => {
     expect(out).not.toContain('Ann Lee');
     expect(out).not.toContain('.yaml');
     expect(traces(out).map((li) => /<strong>(.*?)<\/strong>/.exec(li)![1])).toEqual(['Agent #1', '答卷人 #2']);
-    expect(out).toContain('<strong>Agent #1</strong>: 答案 <strong>3</strong>');
+    expect(out).toContain('<strong>Agent #1</strong>：答案 <strong>3</strong>');
   });
 });

@@ -145,7 +145,7 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
       <section aria-labelledby="draft-scores" className="capture-scores">
         <h2 id="draft-scores">{t('draftScores')}</h2>
         <p className="help">{t('draftScoresNote')}</p>
-        <p className="draft-index">{t('index')}: <strong data-testid="draft-index">{fmtScore(scores.index, lang)}</strong> / 100</p>
+        <p className="draft-index">{t('index')}{t('colon')}<strong data-testid="draft-index">{fmtScore(scores.index, lang)}</strong> / 100</p>
         <div className="table-wrap">
           <table id="draft-table">
             <thead><tr><th scope="col">{t('part')}</th><th scope="col" className="n">{t('score')}</th><th scope="col" className="n">{t('answered')}</th></tr></thead>
@@ -165,8 +165,8 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
       <section aria-labelledby="your-file" className="capture-file">
         <h2 id="your-file">{t('yourFile')}</h2>
         {targets.length > 0
-          ? <p className="help">{t('saveAs')}: {targets.map((dir, i) => <span key={dir}>{i > 0 && ' · '}<code>{dir}{fileName}</code></span>)}</p>
-          : <p className="help">{t('saveAsAny')}: <code>{`audits/<org>/<version>/responses/${fileName}`}</code></p>}
+          ? <p className="help">{t('saveAs')}{t('colon')}{targets.map((dir, i) => <span key={dir}>{i > 0 && ' · '}<code>{dir}{fileName}</code></span>)}</p>
+          : <p className="help">{t('saveAsAny')}{t('colon')}<code>{`audits/<org>/<version>/responses/${fileName}`}</code></p>}
         <div aria-live="polite" data-testid="check">
           {check === null || check.yaml !== yaml ? <p className="help">{t('checking')}</p>
             : check.problems.length === 0 && extra.length === 0 ? <p className="ok">✓ {t('valid')}</p>
@@ -219,7 +219,7 @@ function Question({ m, lang, scale, a, onChoice, onComment, onEvidence, onAddEvi
       <legend>{tr(d.text, lang)}</legend>
       <p className="help"><code>{m.id}</code>{m.evidence === 'expected' && <> · {t('evidenceExpected')}</>}</p>
       {d.help && <p className="help">{tr(d.help, lang)}</p>}
-      {d.exemplar && <p className="help">{t('exemplar')}: {d.exemplar.company} ({tr(d.exemplar.industry, lang)}){d.exemplar.practice && <> — {tr(d.exemplar.practice, lang)}</>}</p>}
+      {d.exemplar && <p className="help">{t('exemplar')}{t('colon')}{d.exemplar.company}{t('openParen')}{tr(d.exemplar.industry, lang)}{t('closeParen')}{d.exemplar.practice && <> — {tr(d.exemplar.practice, lang)}</>}</p>}
       {m.type === 'level' ? (
         <div className="levels">
           {levels.map((level) => (
@@ -239,7 +239,7 @@ function Question({ m, lang, scale, a, onChoice, onComment, onEvidence, onAddEvi
         </div>
       ) : (
         <div className="metric">
-          <label htmlFor={`${m.id}-value`}>{t('value')}{d.unit && <> ({tr(d.unit, lang)})</>}</label>
+          <label htmlFor={`${m.id}-value`}>{t('value')}{d.unit && <>{t('openParen')}{tr(d.unit, lang)}{t('closeParen')}</>}</label>
           <input id={`${m.id}-value`} type="number" inputMode="decimal" step="any" min={d.min} max={d.max}
             value={a.choice === 'n/a' ? '' : a.choice} disabled={a.choice === 'n/a'} onChange={(e) => onChoice(e.target.value)} />
           {m.na && (

@@ -4,6 +4,10 @@ import type { Lang } from '../../core/lang.ts';
 export type { Lang } from '../../core/lang.ts';
 
 const strings = {
+  // The reader's punctuation: full-width in Chinese.
+  colon: { en: ': ', zh: '：' },
+  openParen: { en: ' (', zh: '（' },
+  closeParen: { en: ')', zh: '）' },
   title: { en: 'Answer this questionnaire', zh: '填写此问卷' },
   intro: {
     en: 'Pick a level for each question, add comments and evidence, then download your response file and add it to the audit’s responses/ folder (or hand it to your consultant). Nothing leaves this browser: the draft is kept on this device only.',
