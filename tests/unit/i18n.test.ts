@@ -1,0 +1,36 @@
+// The UI words: one catalogue per language (src/site/messages/), looked up by message id.
+import { describe, expect, it } from 'vitest';
+import en from '../../src/site/messages/en.ts';
+import zh from '../../src/site/messages/zh.ts';
+import { addCatalogue, levelCount, lookup, ui, uif, type StringKey } from '../../src/site/i18n.ts';
+
+describe('UI catalogues', () => {
+  it('give every message in every language, and no message only one has', () => {
+    expect(Object.keys(en).length).toBeGreaterThan(200);
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    // Empty only where English is only a space (sentenceGap: nothing follows Chinese full stops).
+    for (const key of Object.keys(en) as StringKey[]) if (en[key].trim() !== '') expect(zh[key].trim(), key).not.toBe('');
+    // Placeholders are the same in both: a translation cannot drop or rename one.
+    const slots = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as StringKey[]) expect(slots(zh[key]), key).toEqual(slots(en[key]));
+  });
+
+  it('uses a third language\'s catalogue like the two it ships with', () => {
+    addCatalogue('de', { portfolio: 'Portfolio-Übersicht', levelCount_one: '{n} Stufe', levelCount_other: '{n} Stufen', withoutEvidence: '{label}: ab {from} ohne Beleg zählt {penalty} weniger' }, 'de-DE');
+    expect(ui('de', 'portfolio')).toBe('Portfolio-Übersicht');
+    expect(levelCount(1, 'de')).toBe('1 Stufe');
+    expect(levelCount(1200, 'de')).toBe('1.200 Stufen'); // German digit grouping, through Intl
+    expect(uif('de', 'withoutEvidence', { label: 'kein Beleg', from: 3, penalty: '1 Stufe' })).toBe('kein Beleg: ab 3 ohne Beleg zählt 1 Stufe weniger');
+  });
+
+  it('stops a build on a message a language lacks, and falls back to English only in dev', () => {
+    addCatalogue('xx', { portfolio: 'Xx' });
+    expect(() => lookup('xx', 'methodology', { dev: false })).toThrow('the UI message "methodology" has no xx text: add it to src/site/messages/xx.ts');
+    expect(lookup('xx', 'methodology', { dev: true })).toBe(en.methodology);
+    expect(lookup('xx', 'portfolio', { dev: false })).toBe('Xx');
+  });
+
+  it('counts levels by each language\'s plural rules', () => {
+    expect([levelCount(1, 'en'), levelCount(2, 'en'), levelCount(1, 'zh'), levelCount(3, 'zh')]).toEqual(['1 level', '2 levels', '1 级', '3 级']);
+  });
+});
