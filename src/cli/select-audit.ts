@@ -35,10 +35,10 @@ export function unknownName(what: { en: string; zh: string }, name: string, avai
 function notFound(reason: 'no-org' | 'no-version' | 'no-audits', org: string, version: string, available: string[], zh: boolean): string {
   if (reason === 'no-org') return unknownName({ en: 'organisation', zh: '组织' }, org, available, zh);
   if (reason === 'no-audits') {
-    return zh ? `组织“${org}”还没有审计；用 touchstone new ${org}/<版本> --period 开始..结束 新建一个`
+    return zh ? `组织“${org}”还没有评估；用 touchstone new ${org}/<版本> --period 开始..结束 新建一个`
       : `the organisation "${org}" has no audits yet; start one with touchstone new ${org}/<version> --period START..END`;
   }
-  return zh ? `组织“${org}”没有审计版本“${version}”；现有版本：${list(available, true)}${hint(version, available, true)}`
+  return zh ? `组织“${org}”没有评估版本“${version}”；现有版本：${list(available, true)}${hint(version, available, true)}`
     : `"${org}" has no audit version "${version}"; it has: ${list(available, false)}${hint(version, available, false)}`;
 }
 

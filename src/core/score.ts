@@ -71,7 +71,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
       const a = aggregates.get(id)!;
       return { kind: 'dispute', severity: 'info', message: {
         en: `Respondents disagree on “${a.question.def.text.en}” (levels ${a.min} to ${a.max})`,
-        zh: `受访者对“${a.question.def.text.zh}”看法分歧（从第 ${a.min} 级到第 ${a.max} 级）`,
+        zh: `答卷人对“${a.question.def.text.zh}”看法分歧（从第 ${a.min} 级到第 ${a.max} 级）`,
       } };
     }),
   ];

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { rejectedIn } from '../helpers/glossary.ts';
 import { buildSite, launch, REPO, serve, TMP, touchstone, watchErrors, type Site } from './helpers.ts';
 
 const CLIENT = join(REPO, 'tests/fixtures/client');
@@ -133,6 +134,12 @@ describe('a client workspace unlike the sample', () => {
       return [...text.matchAll(/[\u4e00-\u9fff] ?[:;(]|\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff]\)/g)]
         .map((m) => `${relative(whole, file)}: …${text.slice(Math.max(0, m.index - 20), m.index + 20)}…`);
     });
+    expect(found).toEqual([]);
+  });
+
+  it('uses the glossary\'s Chinese terms on every Chinese page (docs/glossary.yaml)', () => {
+    const found = files(join(whole, 'zh')).filter((f) => f.endsWith('.html'))
+      .flatMap((file) => rejectedIn(textOf(readFileSync(file, 'utf8'))).map((r) => `${relative(whole, file)}: ${r}`));
     expect(found).toEqual([]);
   });
 

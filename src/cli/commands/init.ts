@@ -199,7 +199,7 @@ function settingsYaml(bank: QuestionnaireFile | undefined): string {
     '# `max-drop` against the organisation\'s previous audit. A failed `error` fails the check',
     '# (exit 1, a red CI run); a failed `warn` is only printed.',
     `#   metric: ${metrics.join(', ')}`,
-    'title: { en: Customer-experience audits, zh: 客户体验审计 }',
+    'title: { en: Customer-experience audits, zh: 客户体验评估 }',
     'default-locale: en',
     'assertions:',
     '  # The headline number never falls below 40.',

@@ -187,7 +187,7 @@ function chooseBenchmark(ws: Workspace, flag: string | undefined, lang: Lang | u
     const all = [...ws.benchmarks.keys()].sort();
     const key = flag.includes('@') ? flag : latestKey(all, flag);
     if (key === undefined || !ws.benchmarks.has(key)) {
-      throw new UsageError(`--benchmark: ${unknownName({ en: 'benchmark profile', zh: '基准档案' }, flag, flag.includes('@') ? all : [...new Set(all.map((k) => k.split('@')[0]))], isZh(ws, lang))}`);
+      throw new UsageError(`--benchmark: ${unknownName({ en: 'benchmark profile', zh: '标杆档案' }, flag, flag.includes('@') ? all : [...new Set(all.map((k) => k.split('@')[0]))], isZh(ws, lang))}`);
     }
     return key;
   }

@@ -48,7 +48,7 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   for (const p of [r.consistency, r.benchmark, r.recovery]) if (p.total > 0) rows.push(partRow(p).map((c, i) => (i === 0 ? c.trim() : c)));
   lines.push(...table([head, ...rows]));
   if (r.consistency.luck !== null) {
-    lines.push('', `${zh ? '运气因子' : 'Luck factor'}: ${fmt(r.consistency.luck, 2)}   ${zh ? '正确率' : 'correct'}: ${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
+    lines.push('', `${zh ? '运气系数' : 'Luck factor'}: ${fmt(r.consistency.luck, 2)}   ${zh ? '正确率' : 'correct'}: ${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
   }
   if (r.consistency.findings.length) {
     lines.push('', style('bold', zh ? '发现' : 'Findings'));

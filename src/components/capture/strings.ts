@@ -11,7 +11,7 @@ const strings = {
   title: { en: 'Answer this questionnaire', zh: '填写此问卷' },
   intro: {
     en: 'Pick a level for each question, add comments and evidence, then download your response file and add it to the audit’s responses/ folder (or hand it to your consultant). Nothing leaves this browser: the draft is kept on this device only.',
-    zh: '请为每个问题选择一个等级，可附评论和证据，然后下载答卷文件，放入审计的 responses/ 文件夹（或交给顾问）。所有内容都不会离开本浏览器：草稿只保存在本设备上。',
+    zh: '请为每个问题选择一个等级，可附评论和证据，然后下载答卷文件，放入评估的 responses/ 文件夹（或交给顾问）。所有内容都不会离开本浏览器：草稿只保存在本设备上。',
   },
   noScript: { en: 'This form needs JavaScript to compute scores and build your file. Without it, answer in YAML as described on the questionnaire page.', zh: '此表单需要 JavaScript 来计算分数并生成文件。没有 JavaScript 时，请按问卷页面的说明直接编写 YAML。' },
   backToQuestionnaire: { en: 'Back to the questionnaire', zh: '返回问卷' },
@@ -43,7 +43,7 @@ const strings = {
   progress: { en: '{n} of {total} questions answered', zh: '已回答 {n} / {total} 题' },
   yourFile: { en: 'Your response file', zh: '你的答卷文件' },
   saveAs: { en: 'Save it as', zh: '保存为' },
-  saveAsAny: { en: 'No audit is open for answers (draft) with this questionnaire; save it in an audit\'s responses folder', zh: '目前没有使用本问卷、仍在收集答案（草稿）的审计；请保存到相应审计的 responses 文件夹' },
+  saveAsAny: { en: 'No audit is open for answers (draft) with this questionnaire; save it in an audit\'s responses folder', zh: '目前没有使用本问卷、仍在收集答案（草稿）的评估；请保存到相应评估的 responses 文件夹' },
   checking: { en: 'Checking the file against the schema…', zh: '正在按 schema 检查文件……' },
   valid: { en: 'The file is valid against response.schema.json.', zh: '文件通过 response.schema.json 校验。' },
   invalid: { en: 'Fix these before downloading:', zh: '下载前请先修正：' },
