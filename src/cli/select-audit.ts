@@ -21,15 +21,20 @@ export function selectVersion(ws: Workspace, orgId: string, version: string | un
   const found = findAudit(ws, orgId, version);
   if (found.ok) return found;
   const zh = (lang ?? ws.settings?.data['default-locale'] ?? 'en') === 'zh';
-  throw new UsageError(notFound(found.reason, printable(orgId), version === undefined ? '' : printable(version), found.available, zh));
+  throw new UsageError(notFound(found.reason, shown(orgId), version === undefined ? '' : shown(version), found.available, zh));
 }
 
 /** One line: there is no such (organisation, questionnaire …) in the workspace, what there is, and the closest name. */
 export function unknownName(what: { en: string; zh: string }, name: string, available: readonly string[], zh: boolean): string {
-  const shown = printable(name);
   return zh
-    ? `工作区中没有${what.zh}“${shown}”${listed(available, true)}${hint(name, available, true)}`
-    : `there is no ${what.en} "${shown}"${listed(available, false)}${hint(name, available, false)}`;
+    ? `工作区中没有${what.zh}“${shown(name)}”${listed(available, true)}${hint(name, available, true)}`
+    : `there is no ${what.en} "${shown(name)}"${listed(available, false)}${hint(name, available, false)}`;
+}
+
+/** A name from the command line as a message shows it: controls as markers, at most 80 characters (ids are slugs, far shorter). */
+function shown(name: string): string {
+  const text = printable(name);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 function notFound(reason: 'no-org' | 'no-version' | 'no-audits', org: string, version: string, available: string[], zh: boolean): string {

@@ -198,8 +198,24 @@ describe('touchstone build --org', () => {
     rmSync(out, { recursive: true, force: true });
     const result = touchstone(['build', '--root', CLIENT, '--out', out, '--org', 'harbour-inn', '--org', 'harbor-inn']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--org harbor-inn: the workspace has no organisation "harbor-inn"; did you mean harbour-inn (Harbour Inn)?');
+    expect(result.stderr).toContain('touchstone: --org: there is no organisation "harbor-inn"; the workspace has: alpine-lodge, harbour-inn (did you mean "harbour-inn"?)\n');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(() => statSync(out)).toThrow();
+  });
+
+  it.each([
+    ['empty', '', '"";'],
+    ['a terminal escape', '\u001b[2Jevil', '"[U+001B][2Jevil"'],
+    ['huge', 'a'.repeat(5000), `"${'a'.repeat(80)}…"`],
+  ])('refuses an --org that is %s: exit 2, one short line, controls as markers, nothing built', (_, id, shown) => {
+    const out = join(TMP, 'site-client-never');
+    rmSync(out, { recursive: true, force: true });
+    const result = touchstone(['build', '--root', CLIENT, '--out', out, '--org', id]);
+    expect(result.code).toBe(2);
+    const line = result.stderr.split('\n').find((l) => l.startsWith('touchstone: --org:'))!;
+    expect(line).toContain(shown);
+    expect(line.length).toBeLessThan(200);
+    expect(result.stderr).not.toContain('\u001b');
     expect(() => statSync(out)).toThrow();
   });
 });

@@ -9,11 +9,9 @@ import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
 import { checkBuildOutput } from '../../core/paths.ts';
 import { Progress } from '../progress.ts';
-import { closest } from '../../core/suggest.ts';
 import { selectOrgs } from '../../core/select.ts';
-import { printable } from '../../core/text-safety.ts';
+import { unknownName } from '../select-audit.ts';
 import type { Workspace } from '../../core/model.ts';
-import { localText } from '../text.ts';
 
 export function registerBuild(program: Command, context: CommandContext): void {
   program
@@ -99,19 +97,11 @@ export function registerBuild(program: Command, context: CommandContext): void {
 
 /**
  * The workspace narrowed to `build --org`'s organisations; an id that names none is a usage
- * error, said in the workspace's language, with the closest id (and its name) when one is close.
+ * error, said as every command says an unknown name (select-audit.ts), in the workspace's language.
  */
 function checkOrgs(workspace: Workspace, ids: string[]): Workspace {
   const chosen = selectOrgs(workspace, ids);
   if (chosen.ok) return chosen.workspace;
   const zh = workspace.settings?.data['default-locale'] === 'zh';
-  const id = printable(chosen.unknown);
-  const near = closest(chosen.unknown, chosen.available);
-  const nearName = near && localText(workspace.orgs.find((o) => o.id === near)!.org.data.name, zh ? 'zh' : 'en');
-  const listed = chosen.available.length > 10 ? [...chosen.available.slice(0, 10), '…'] : chosen.available;
-  const hint = near
-    ? (zh ? `；是否指 ${near}（${nearName}）？` : `; did you mean ${near} (${nearName})?`)
-    : chosen.available.length === 0 ? (zh ? '；工作区中还没有组织' : '; the workspace has none')
-      : (zh ? `；现有组织：${listed.join('、')}` : `; it has: ${listed.join(', ')}`);
-  throw new UsageError(zh ? `--org ${id}：工作区中没有组织“${id}”${hint}` : `--org ${id}: the workspace has no organisation "${id}"${hint}`);
+  throw new UsageError(`--org: ${unknownName({ en: 'organisation', zh: '组织' }, chosen.unknown, chosen.available, zh)}`);
 }
