@@ -162,6 +162,23 @@ describe('touchstone init', () => {
     expect(check.stdout + check.stderr).not.toMatch(/unknown metric/);
   });
 
+  it('in a folder whose own bank does not parse, adds nothing of the sample, and validate points at the broken line', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'questionnaires/mine'), { recursive: true });
+    writeFileSync(join(dir, 'questionnaires/mine/1.0.0.yaml'), 'id: mine\nversion: [1\n');
+    const result = touchstone(['init', dir]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    for (const f of ['questionnaires/cx-core', 'benchmarks/best-in-class', 'audits/example-retail']) expect(existsSync(join(dir, f)), f).toBe(false);
+    // Only the assertions that name no driver: there is no bank to take one from.
+    expect((parse(readFileSync(join(dir, 'touchstone.yaml'), 'utf8')) as { assertions: { metric: string }[] }).assertions.map((a) => a.metric)).toEqual(['index', 'index']);
+    expect(readFileSync(join(dir, 'questionnaires/mine/1.0.0.yaml'), 'utf8')).toBe('id: mine\nversion: [1\n');
+    const validate = touchstone(['validate', '--root', dir]);
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toMatch(/^questionnaires\/mine\/1\.0\.0\.yaml:\d+:\d+: error yaml\//m);
+    expect(validate.stdout).not.toContain('best-in-class');
+  });
+
   it('in a folder holding only a bank of its own, answers the example audit on that bank', () => {
     const root = workspaceFrom('client');
     created.push(root);

@@ -7,8 +7,8 @@ import { validateWorkspace } from '../../core/index.ts';
 import { EXAMPLE_RESPONDENTS, exampleAnswers } from '../../core/example-audit.ts';
 import { auditYaml, latestKey, modeline, orgYaml, responseYaml } from '../../core/scaffold.ts';
 import type { CommandContext } from '../context.ts';
-import { parse } from 'yaml';
 import type { QuestionnaireFile } from '../../core/schema-types.ts';
+import type { QuestionnaireModel } from '../../core/model.ts';
 import { printable } from '../../core/text-safety.ts';
 import { UsageError, UserError } from '../output.ts';
 import { outsideWorkspace } from '../../core/paths.ts';
@@ -123,10 +123,11 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   files['.nvmrc'] = '24\n';
   files['.gitignore'] = 'node_modules/\ndist/\n.astro/\n';
 
+  // A workspace with a bank of its own keeps it alone: the bundled bank would show on its site
+  // beside the client's, and the bundled profile would refer to a bank it does not have.
+  const ownBank = hasYaml(join(dir, 'questionnaires'));
   for (const folder of BUNDLED) {
-    // A workspace with a bank (or profile) of its own keeps it alone: the bundled one would show
-    // on its site beside the client's.
-    if (hasYaml(join(dir, folder.split('/')[0]))) continue;
+    if (ownBank || hasYaml(join(dir, folder.split('/')[0]))) continue;
     const source = join(PACKAGE_DIR, folder);
     for (const file of readdirSync(source).filter((f) => f.endsWith('.yaml')).sort()) {
       const rel = `${folder}/${file}`;
@@ -136,9 +137,10 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   }
 
   const hasOrgs = existsSync(join(dir, 'audits')) && readdirSync(join(dir, 'audits')).some((n) => !n.startsWith('.'));
-  if (!isWorkspace || !hasOrgs) Object.assign(files, exampleOrg(dir) ?? {});
+  const bank = scoringBank(dir);
+  if (!isWorkspace || !hasOrgs) Object.assign(files, exampleOrg(dir, bank) ?? {});
 
-  files['touchstone.yaml'] = settingsYaml(bankOf(dir, files));
+  files['touchstone.yaml'] = settingsYaml(bank?.q.data);
 
   files['.vscode/settings.json'] = `${JSON.stringify({
     'yaml.schemas': {
@@ -155,34 +157,38 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
   return files;
 }
 
+interface Bank { q: QuestionnaireModel; benchmark: string | undefined }
+
 /**
- * The question bank the workspace scores with: the latest version of its first questionnaire
- * (its own, when the folder has some, else the bundled one), so the example assertions name
- * its drivers: an assertion on a driver the bank does not have would fail `check` at once.
+ * The question bank the workspace will score with, read once for the example audit and the example
+ * assertions: the latest version of its first questionnaire (its own, when the folder has one, else
+ * the bundled one from this package, not copied in yet) and the latest profile for it. Undefined when
+ * its own bank does not load: validate then says why, and only assertions that name no driver are written.
  */
-function bankOf(dir: string, files: Record<string, string>): QuestionnaireFile | undefined {
-  const texts = new Map<string, string>();
-  const own = join(dir, 'questionnaires');
-  if (existsSync(own)) {
-    for (const id of readdirSync(own).sort()) {
-      const folder = join(own, id);
-      if (!statSync(folder).isDirectory()) continue;
-      for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml'))) {
-        try { texts.set(`questionnaires/${id}/${file}`, readFileSync(join(folder, file), 'utf8')); } catch { /* validate says why */ }
-      }
+function scoringBank(dir: string): Bank | undefined {
+  const own = hasYaml(join(dir, 'questionnaires'));
+  let ws;
+  if (own) ws = validateWorkspace(dir).workspace;
+  else {
+    const temp = mkdtempSync(join(tmpdir(), 'touchstone-init-'));
+    try {
+      for (const folder of BUNDLED) cpSync(join(PACKAGE_DIR, folder), join(temp, folder), { recursive: true });
+      ws = validateWorkspace(temp).workspace;
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
     }
   }
-  if (texts.size === 0) for (const [rel, text] of Object.entries(files)) if (rel.startsWith('questionnaires/')) texts.set(rel, text);
-  const keys = [...texts.keys()].map((rel) => rel.replace(/^questionnaires\//, '').replace(/\.yaml$/, '').replace('/', '@')).sort();
-  const first = keys[0]?.split('@')[0];
-  const key = first && latestKey(keys, first);
-  if (!key) return undefined;
-  try {
-    const data = parse(texts.get(`questionnaires/${key.replace('@', '/')}.yaml`)!) as QuestionnaireFile | null;
-    return data && Array.isArray(data.drivers) ? data : undefined;
-  } catch {
-    return undefined; // an unreadable bank gets only the assertions that name no driver; validate says why
+  const ids = [...new Set([...ws.questionnaires.values()].map((x) => x.data.id))].sort();
+  const qKey = ids.length ? latestKey(ws.questionnaires.keys(), ids[0]!) : undefined;
+  if (!qKey) {
+    if (own) return undefined;
+    throw new UserError('the bundled questionnaire did not load; this Touchstone installation is damaged');
   }
+  const q = ws.questionnaires.get(qKey)!;
+  const profiles = [...ws.benchmarks.values()].filter((b) => b.data.questionnaire === q.data.id).map((b) => b.key).sort();
+  const benchmark = profiles.length ? latestKey(profiles, profiles[0]!.split('@')[0]!) : undefined;
+  if (!benchmark && !own) throw new UserError('the bundled benchmark profile did not load; this Touchstone installation is damaged');
+  return { q, benchmark };
 }
 
 /** touchstone.yaml with example assertions written from the bank: its drivers, its parts, its gates. */
@@ -229,32 +235,12 @@ function withModeline(text: string, schemaPath: string): string {
   return /^# yaml-language-server: \$schema=.*$/m.test(text.split('\n')[0]) ? text.replace(/^.*$/m, line) : `${line}\n${text}`;
 }
 
-/** The example organisation: one complete, answered audit, scored against the bundled questionnaire. */
-function exampleOrg(dir: string): Record<string, string> | undefined {
-  // The example is answered on the bank the workspace will score with: its own, when it has one
-  // (with a profile for it), else the bundled one from this package (not copied in yet).
-  const own = hasYaml(join(dir, 'questionnaires'));
-  let bank;
-  if (own) bank = validateWorkspace(dir).workspace;
-  else {
-    const temp = mkdtempSync(join(tmpdir(), 'touchstone-init-'));
-    try {
-      for (const folder of BUNDLED) cpSync(join(PACKAGE_DIR, folder), join(temp, folder), { recursive: true });
-      bank = validateWorkspace(temp).workspace;
-    } finally {
-      rmSync(temp, { recursive: true, force: true });
-    }
-  }
-  const ids = [...new Set([...bank.questionnaires.values()].map((x) => x.data.id))].sort();
-  const qKey = ids.length ? latestKey(bank.questionnaires.keys(), ids[0]!) : undefined;
-  const qId = qKey && bank.questionnaires.get(qKey)!.data.id;
-  const profiles = [...bank.benchmarks.values()].filter((b) => b.data.questionnaire === qId).map((b) => b.key).sort();
-  const bKey = profiles.length ? latestKey(profiles, profiles[0]!.split('@')[0]!) : undefined;
-  if (!qKey || !bKey) {
-    if (own) return undefined; // validate says what is missing in the workspace's own bank
-    throw new UserError('the bundled questionnaire or benchmark profile did not load; this Touchstone installation is damaged');
-  }
-  const q = bank.questionnaires.get(qKey)!;
+/** The example organisation: one complete, answered audit on the bank the workspace scores with. */
+function exampleOrg(dir: string, bank: Bank | undefined): Record<string, string> | undefined {
+  // Without a profile for its own bank there is no audit to write: validate says what is missing.
+  if (!bank?.benchmark) return undefined;
+  const { q, benchmark: bKey } = bank;
+  const qKey = q.key;
   const { org, version } = EXAMPLE;
   const base = `audits/${org}`;
   const at = (rel: string) => join(dir, rel);
