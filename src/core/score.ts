@@ -59,6 +59,10 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
   const allLevelQuestions = q.parts.flatMap((p) => p.questions);
   const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
 
+  // The plan in each language, ranked once per language asked for (the headline takes its order,
+  // which is the same in every language, from the English one).
+  const plans = new Map<Lang, ScoreResult['actions']>();
+  const actionsIn = (lang: Lang) => plans.get(lang) ?? plans.set(lang, rankActions(q, aggregates.values(), lang)).get(lang)!;
   const scenarios = scoreScenarios(audit.scenarios?.data);
   const rules = checkRules(q, responses);
   const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
@@ -116,7 +120,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
     recovery,
     // Ranks do not depend on the language: the English plan's order is every language's.
-    headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), rankActions(q, aggregates.values(), 'en')),
+    headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), actionsIn('en')),
     people: responses.map((r) => ({
       id: r.data.respondent.id,
       role: r.data.respondent.role,
@@ -126,7 +130,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
   };
   return {
     result: anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result,
-    actionsIn: (lang) => rankActions(q, aggregates.values(), lang),
+    actionsIn,
   };
 }
 
