@@ -12,8 +12,6 @@ import { methodOf } from '../core/method.ts';
 import { diffScores, type AuditDiff } from '../core/diff.ts';
 import { rankPortfolio, type Portfolio } from '../core/portfolio.ts';
 import { RESERVED_ORG_NAMES } from '../core/load.ts';
-
-export { RESERVED_ORG_NAMES };
 import type { ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { sharedParseCache } from '../core/parse-cache.ts';
