@@ -71,12 +71,8 @@ export function anonymize<R extends Omit<ScoreResult, 'actions'>>(result: R, ali
       })),
       findings: result.consistency.findings.filter((f) => !aggregatesOnly || f.kind !== 'rule').map((f) => {
         if (f.kind !== 'rule') return f;
-        let { en, zh } = f.message;
-        for (const [id, a] of alias) {
-          if (en.startsWith(`${id}: `)) en = `${a}: ${en.slice(id.length + 2)}`;
-          if (zh.startsWith(`${id}：`)) zh = `${a}：${zh.slice(id.length + 1)}`;
-        }
-        return { ...f, message: { en, zh } };
+        const respondent = f.message.params.respondent as string;
+        return { ...f, message: { ...f.message, params: { ...f.message.params, respondent: alias.get(respondent) ?? respondent } } };
       }),
     },
     benchmark: fixPart(result.benchmark),

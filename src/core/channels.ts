@@ -15,3 +15,8 @@ const CHANNELS: Record<string, Bilingual> = {
 export function channelName(id: string, lang: Lang): string {
   return CHANNELS[id]?.[lang] ?? id;
 }
+
+/** A scenario channel id in words, in every language (for a report model's message). */
+export function channelText(id: string): Bilingual {
+  return CHANNELS[id] ?? { en: id, zh: id };
+}

@@ -1,45 +1,13 @@
 import { round1 } from './aggregate.ts';
 import type { QuestionnaireModel, Workspace } from './model.ts';
 import type { Bilingual } from './schema-types.ts';
-import type { ScoreResult } from './score-types.ts';
+import type { AuditDiff, Change, QuestionChange, ScoreResult } from './score-types.ts';
 
-/**
- * What changed between two versions of an audit. Questions are matched across
- * questionnaire versions only through the mapping the newer questionnaire declares
- * (`changes`: renamed, removed, added); anything else is reported as not comparable,
- * never compared as if it were the same question.
- */
-export interface AuditDiff {
-  org: string;
-  from: string;
-  to: string;
-  questionnaires: { from: string; to: string; mapped: boolean };
-  index: Change;
-  drivers: (Change & { id: string; name: Bilingual })[];
-  questions: QuestionChange[];
-  /** Questionnaire-version mapping applied, for the report ("renamed a → b"). */
-  mapping: { renamed: [string, string][]; removed: string[]; added: string[] };
-}
-
-export interface Change {
-  before: number | null;
-  after: number | null;
-  delta: number | null;
-  /** False when the change is within the respondents' own spread: not a real movement. */
-  meaningful: boolean;
-}
-
-export interface QuestionChange extends Change {
-  id: string;
-  /** The id in the earlier version when it was renamed. */
-  was?: string;
-  status: 'same' | 'renamed' | 'added' | 'removed' | 'not-comparable';
-  part: string;
-  text: Bilingual;
-  /** Medians in levels (or metric units). */
-  medianBefore: number | null;
-  medianAfter: number | null;
-}
+// What changed between two versions of an audit (the report model's `changes`; its types are
+// schemas/report.schema.json's). Questions are matched across questionnaire versions only
+// through the mapping the newer questionnaire declares (`changes`: renamed, removed, added);
+// anything else is reported as not comparable, never compared as if it were the same question.
+export type { AuditDiff, Change, QuestionChange } from './score-types.ts';
 
 /** Maps question ids of the older questionnaire onto the newer one by walking `changes` back. */
 export function questionMapping(ws: Workspace, fromKey: string, toKey: string):

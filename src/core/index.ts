@@ -1,6 +1,7 @@
 /** The public API of Touchstone's core: pure TypeScript, no Astro, React or terminal formatting. */
 export { validateWorkspace, type ValidationResult } from './validate.ts';
-export { scoreAudit, scoreAuditIn, NotScorableError, type ScoreOptions } from './score.ts';
+export { scoreAudit, NotScorableError } from './score.ts';
+export { reportModel, reportOf, REPORT_SCHEMA_VERSION } from './report.ts';
 export { krippendorffAlpha, type AlphaLevel } from './stats/krippendorff.ts';
 export { findAudit, latestAudit, previousAudit, selectOrgs, type AuditLookup, type OrgSelection } from './select.ts';
 export { compareDiagnostics, hasErrors, type Diagnostic, type Severity } from './diagnostics.ts';

@@ -1,4 +1,4 @@
-import { channelName } from './channels.ts';
+import { channelText } from './channels.ts';
 import { luckFactor, mean, median, range, round3 } from './aggregate.ts';
 import type { Bilingual, ScenariosFile } from './schema-types.ts';
 import type { ChannelResult, Finding, ScenarioResult } from './score-types.ts';
@@ -77,7 +77,7 @@ function text(q: string | Bilingual): Bilingual {
 }
 
 
-/** Plain-words findings: the sentences a report leads with. */
+/** Plain-words findings: the sentences a report leads with (worded by the site's catalogues). */
 function describe(question: string | Bilingual, all: ReturnType<typeof stats>, channels: ChannelResult[]): Finding[] {
   const q = text(question);
   const out: Finding[] = [];
@@ -85,29 +85,19 @@ function describe(question: string | Bilingual, all: ReturnType<typeof stats>, c
     if (c.outcomes > 1) {
       out.push({
         kind: 'channel', severity: 'warning',
-        message: {
-          en: `${channelName(c.channel, 'en')} contacts gave ${c.outcomes} different answers to “${q.en}” (${c.observations} contacts, ${c.correct} correct)`,
-          zh: `${channelName(c.channel, 'zh')}渠道对“${q.zh}”给出了 ${c.outcomes} 种不同答复（共 ${c.observations} 次接触，${c.correct} 次正确）`,
-        },
+        message: { id: 'findingChannel', params: { channel: channelText(c.channel), question: q, outcomes: c.outcomes, observations: c.observations, correct: c.correct } },
       });
     }
   }
   if (all.outcomes.length > 1) {
-    const pct = Math.round(all.luck * 100);
     out.push({
       kind: 'scenario', severity: 'warning',
-      message: {
-        en: `Two customers asking “${q.en}” have a ${pct}% chance of hearing different answers (${all.outcomes.length} outcomes across ${channels.length} channel${channels.length === 1 ? '' : 's'})`,
-        zh: `两位顾客询问“${q.zh}”时，听到不同答复的概率为 ${pct}%（${channels.length} 个渠道共出现 ${all.outcomes.length} 种结果）`,
-      },
+      message: { id: 'findingLuck', params: { question: q, pct: Math.round(all.luck * 100), outcomes: all.outcomes.length, count: channels.length } },
     });
   } else if (all.correct < all.observations) {
     out.push({
       kind: 'scenario', severity: 'warning',
-      message: {
-        en: `Every contact gave the same answer to “${q.en}”, but ${all.observations - all.correct} of ${all.observations} were wrong`,
-        zh: `关于“${q.zh}”，所有接触点答复一致，但 ${all.observations} 次中有 ${all.observations - all.correct} 次是错的`,
-      },
+      message: { id: 'findingWrong', params: { question: q, wrong: all.observations - all.correct, observations: all.observations } },
     });
   }
   return out;

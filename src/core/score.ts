@@ -1,7 +1,7 @@
 import { range, round1, round3 } from './aggregate.ts';
 import { answerValue, UNDECLARED_PART_NAMES } from './model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from './anonymity.ts';
-import { rankActions, type Lang } from './actions.ts';
+import { rankActions } from './actions.ts';
 import { headline } from './summary.ts';
 import { conditionHolds } from './conditions.ts';
 import type { AuditModel, QuestionnaireModel, ResponseModel, Workspace } from './model.ts';
@@ -14,36 +14,16 @@ import type {
 } from './score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
 
-export interface ScoreOptions {
-  /** Language of the action plan's texts (default: the organisation's locale). */
-  lang?: Lang;
-}
-
 /** Thrown when an audit cannot be scored because validation has not passed; the CLI validates first. */
 export class NotScorableError extends Error {}
 
 /**
  * Scores one audit. Pure: the same model gives the same result, byte for byte once
  * serialised (respondents are taken in id order, so renaming or reordering files
- * changes nothing but the file names in the traces).
+ * changes nothing but the file names in the traces). Language-neutral: one result serves
+ * every language (texts are the workspace's bilingual ones, or message ids with figures).
  */
-export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreOptions = {}): ScoreResult {
-  const org = ws.orgs.find((o) => o.id === audit.org);
-  const lang: Lang = options.lang ?? org?.org.data.locale ?? 'en';
-  return scoreAuditIn(audit, ws, [lang])[lang]!;
-}
-
-/**
- * Scores one audit once and gives the result in each of `langs`. Only the action plan's
- * texts depend on the language, so a bilingual site need not score every audit twice.
- */
-export function scoreAuditIn<L extends Lang>(audit: AuditModel, ws: Workspace, langs: readonly L[]): Record<L, ScoreResult> {
-  const { result: { people, ...rest }, actionsIn } = scoreOnce(audit, ws);
-  // Keys in the documented order (actions before people), so the JSON reads the same as before.
-  return Object.fromEntries(langs.map((lang) => [lang, { ...rest, actions: actionsIn(lang), people }])) as Record<L, ScoreResult>;
-}
-
-function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult, 'actions'>; actionsIn: (lang: Lang) => ScoreResult['actions'] } {
+export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
   const q = audit.questionnaire;
   const benchmark = audit.benchmark;
   if (!q || !benchmark) throw new NotScorableError(`${audit.org}/${audit.version} refers to a questionnaire or benchmark that did not load`);
@@ -59,24 +39,16 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
   const allLevelQuestions = q.parts.flatMap((p) => p.questions);
   const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
 
-  // The plan in each language, ranked once per language asked for (the headline takes its order,
-  // which is the same in every language, from the English one).
-  const plans = new Map<Lang, ScoreResult['actions']>();
-  const actionsIn = (lang: Lang) => plans.get(lang) ?? plans.set(lang, rankActions(q, aggregates.values(), lang)).get(lang)!;
+  const actions = rankActions(q, aggregates.values());
   const scenarios = scoreScenarios(audit.scenarios?.data);
   const rules = checkRules(q, responses);
   const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
   const findings: Finding[] = [
     ...scenarios.findings,
-    ...rules.map((r): Finding => ({ kind: 'rule', severity: 'warning', message: {
-      en: `${r.respondent}: ${r.message.en}`, zh: `${r.respondent}：${r.message.zh}`,
-    } })),
+    ...rules.map((r): Finding => ({ kind: 'rule', severity: 'warning', message: { id: 'findingRule', params: { respondent: r.respondent, message: r.message } } })),
     ...disputed.map((id): Finding => {
       const a = aggregates.get(id)!;
-      return { kind: 'dispute', severity: 'info', message: {
-        en: `Respondents disagree on “${a.question.def.text.en}” (levels ${a.min} to ${a.max})`,
-        zh: `答卷人对“${a.question.def.text.zh}”看法分歧（从第 ${a.min} 级到第 ${a.max} 级）`,
-      } };
+      return { kind: 'dispute', severity: 'info', message: { id: 'findingDispute', params: { question: a.question.def.text, min: a.min!, max: a.max! } } };
     }),
   ];
   const observations = scenarios.results.reduce((n, s) => n + s.observations, 0);
@@ -99,7 +71,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
   const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
   const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', UNDECLARED_PART_NAMES.benchmark);
 
-  const result: Omit<ScoreResult, 'actions'> = {
+  const result: ScoreResult = {
     org: audit.org,
     version: audit.version,
     questionnaire: q.key,
@@ -119,8 +91,8 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
     consistency,
     benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
     recovery,
-    // Ranks do not depend on the language: the English plan's order is every language's.
-    headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), actionsIn('en')),
+    headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), actions),
+    actions,
     people: responses.map((r) => ({
       id: r.data.respondent.id,
       role: r.data.respondent.role,
@@ -128,10 +100,7 @@ function scoreOnce(audit: AuditModel, ws: Workspace): { result: Omit<ScoreResult
       file: r.source.file,
     })),
   };
-  return {
-    result: anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result,
-    actionsIn,
-  };
+  return anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result;
 }
 
 function metricsOf(q: QuestionnaireModel, aggregates: Map<string, QuestionAggregate>): MetricResult[] {

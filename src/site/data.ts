@@ -7,12 +7,12 @@ import { join, resolve } from 'node:path';
 import { INSTALLED_SCHEMAS, schemasDirFor } from '../core/schema-location.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
-import { scoreAuditIn } from '../core/score.ts';
+import { scoreAudit } from '../core/score.ts';
+import { reportModel } from '../core/report.ts';
 import { methodOf } from '../core/method.ts';
-import { diffScores, type AuditDiff } from '../core/diff.ts';
 import { rankPortfolio, type Portfolio } from '../core/portfolio.ts';
 import { RESERVED_ORG_NAMES } from '../core/load.ts';
-import type { ScoreResult } from '../core/score-types.ts';
+import type { ReportModel, ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { sharedParseCache } from '../core/parse-cache.ts';
 import { workspaceEntries } from '../core/workspace-files.ts';
@@ -24,11 +24,9 @@ export interface AuditView {
   org: string;
   version: string;
   model: AuditModel;
-  /** The score in each language (action texts differ by language; numbers do not). */
-  readonly score: Record<Lang, ScoreResult>;
+  /** Everything its pages show, in no language (core/report.ts): what /data/<org>/<version>.json holds. */
+  readonly report: ReportModel;
   previous?: AuditView;
-  /** What changed since the previous audit (English texts; pages pick the language). */
-  readonly diff?: AuditDiff;
 }
 
 export interface OrgView {
@@ -105,23 +103,22 @@ async function load(root: string): Promise<SiteData> {
   const settings = workspace.settings?.data;
   const orgs: OrgView[] = workspace.orgs.map((o) => {
     const audits: AuditView[] = [];
+    let scoreBefore: (() => ScoreResult) | undefined;
     for (const model of o.audits) {
       // Scored on first use: listing the pages needs no score, and in `astro dev` a page view
-      // scores only the audits it shows.
-      let score: Record<Lang, ScoreResult> | undefined;
-      let diff: { value: AuditDiff | undefined } | undefined;
-      const previous = audits[audits.length - 1];
+      // scores only the audits it shows (and the one before each, for what changed).
+      let score: ScoreResult | undefined;
+      let report: ReportModel | undefined;
+      const scored = () => (score ??= scoreAudit(model, workspace));
+      const before = scoreBefore;
       audits.push({
         org: o.id,
         version: model.version,
         model,
-        previous,
-        get score() { return (score ??= scoreAuditIn(model, workspace, LANGS)); },
-        get diff() {
-          diff ??= { value: previous ? diffScores(workspace, previous.score.en, this.score.en) : undefined };
-          return diff.value;
-        },
+        previous: audits[audits.length - 1],
+        get report() { return (report ??= reportModel(scored(), workspace, before?.())); },
       });
+      scoreBefore = scored;
     }
     const data = o.org.data;
     return {
@@ -137,7 +134,7 @@ async function load(root: string): Promise<SiteData> {
     hideNames: settings?.['hide-names-in-comparison'] ?? false, orgs, questionnaires, git: gitInfo(root),
     // On first use: it scores every organisation's latest audit.
     get portfolio() {
-      return (portfolio ??= rankPortfolio(orgs.map((o) => ({ id: o.id, industry: o.industry.id, index: o.latest?.score.en.index ?? null }))));
+      return (portfolio ??= rankPortfolio(orgs.map((o) => ({ id: o.id, industry: o.industry.id, index: o.latest?.report.index ?? null }))));
     },
   };
 }
@@ -184,7 +181,7 @@ export async function auditPage(params: { lang?: string; org?: string; version?:
   const view = findAudit(data, params.org!, params.version!)!;
   const audit = view.model.audit.data;
   return {
-    lang, data, org, view, audit, r: view.score[lang],
+    lang, data, org, view, audit, r: view.report,
     method: methodOf(view.model.questionnaire!),
     orgName: tr(org.name, lang),
     periodLabel: tr(audit.period.label ?? view.version, lang),
@@ -194,7 +191,7 @@ export async function auditPage(params: { lang?: string; org?: string; version?:
 
 /** Delta of the index since the previous audit of the same organisation (core/diff.ts). */
 export function indexChange(view: AuditView | undefined): number | null {
-  return view?.diff?.index.delta ?? null;
+  return view?.report.changes?.index.delta ?? null;
 }
 
 /** Site paths, with the configured base (so the site can live under a sub-folder). */

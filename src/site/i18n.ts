@@ -4,6 +4,7 @@
  * from the workspace (question texts, names, levels, next steps) are bilingual in the YAML.
  */
 import { isLang, type Lang } from '../core/lang.ts';
+import type { Message } from '../core/score-types.ts';
 import en from './messages/en.ts';
 import zh from './messages/zh.ts';
 
@@ -45,7 +46,8 @@ function localeOf(lang: string): string {
   return locales.get(lang) ?? lang;
 }
 
-const dev = (): boolean => Boolean(import.meta.env?.DEV);
+// Astro's `dev`; outside Astro (the CLI formats the report model's messages too) there is no env.
+const dev = (): boolean => Boolean((import.meta as { env?: { DEV?: boolean } }).env?.DEV);
 
 /** A UI string in the given language. */
 export function ui(lang: string, key: StringKey): string {
@@ -61,13 +63,32 @@ export function uif(lang: string, key: StringKey, vars: Record<string, string | 
   });
 }
 
+/**
+ * The message for a count, by the language's plural rules (Intl.PluralRules): `<id>_<category>`
+ * when the language's catalogue has that form, else `<id>_other`.
+ */
+function pluralKey(lang: string, id: string, n: number): StringKey {
+  const key = `${id}_${new Intl.PluralRules(localeOf(lang)).select(n)}`;
+  return (key in en && catalogues.get(lang)?.[key as StringKey] !== undefined ? key : `${id}_other`) as StringKey;
+}
+
 /** "1 level", "2 levels", "2 级": a count of levels by the language's plural rules. */
 export function levelCount(n: number, lang: string): string {
-  const category = new Intl.PluralRules(localeOf(lang)).select(n);
-  // The language's form for this plural category when its catalogue has one, else its "other".
-  const key = `levelCount_${category}` as StringKey;
-  const form = key in en && catalogues.get(lang)?.[key] !== undefined ? ui(lang, key) : ui(lang, 'levelCount_other');
-  return form.replace('{n}', new Intl.NumberFormat(localeOf(lang)).format(n));
+  return uif(lang, pluralKey(lang, 'levelCount', n), { n });
+}
+
+/**
+ * A text of the report model in a language: the workspace's own (one string, or bilingual), or a
+ * message id with its parameters, worded by this language's catalogue (a `count` parameter picks
+ * the plural form). Workspace texts inside a message are picked in the same language.
+ */
+export function say(lang: Lang, text: string | BilingualText | Message | null | undefined): string {
+  if (text === undefined || text === null || typeof text === 'string' || !('id' in text)) return tr(text, lang);
+  const count = text.params.count;
+  const key = typeof count === 'number' ? pluralKey(lang, text.id, count) : text.id;
+  if (!(key in en)) throw new Error(`the report message "${key}" is in no catalogue: add it to src/site/messages/`);
+  const vars = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, typeof v === 'object' ? tr(v, lang) : v]));
+  return uif(lang, key as StringKey, vars);
 }
 
 export interface BilingualText {

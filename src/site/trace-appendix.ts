@@ -1,9 +1,11 @@
 import type { AnswerTrace, PartScore, Respondent } from '../core/score-types.ts';
-import type { Evidence } from '../core/schema-types.ts';
 import { answer, date, safeHref, score } from './format.ts';
 import { escapeText, html, Html } from './html.ts';
 import { levelCount, tr, ui, uif, type Lang } from './i18n.ts';
 import type { Method } from '../core/method.ts';
+
+/** What backs an answer, as the report model carries it. */
+type Evidence = AnswerTrace['evidence'][number];
 
 export interface TraceAppendixOptions {
   lang: Lang; anonymous: boolean; people: Respondent[]; auditFolder: string;

@@ -9,6 +9,7 @@ import { extname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { rejectedIn } from '../helpers/glossary.ts';
+import { invalidDataFiles } from '../helpers/report-schema.ts';
 import { buildSite, launch, REPO, serve, TMP, touchstone, watchErrors, type Site } from './helpers.ts';
 
 const CLIENT = join(REPO, 'tests/fixtures/client');
@@ -97,6 +98,12 @@ describe('a client workspace unlike the sample', () => {
     expect(scan(join(REPO, 'questionnaires'), words).size).toBeGreaterThan(100);
     const hits = scan(whole, words);
     expect(Object.fromEntries(hits)).toEqual({});
+  });
+
+  it('publishes report models that schemas/report.schema.json describes, on a questionnaire unlike the sample', () => {
+    const { files, problems } = invalidDataFiles(whole);
+    expect(files).toBe(3);
+    expect(problems).toEqual([]);
   });
 
   it('states the method of the client\'s questionnaire, and nothing it does not declare', () => {

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/core/score-types.ts';
+import { invalidDataFiles } from '../helpers/report-schema.ts';
 import {
   axeViolations, buildSite, launch, pagePaths, REPO, sampleIsReady, serve, TMP, touchstone, watchErrors, type Site,
 } from './helpers.ts';
@@ -182,6 +183,13 @@ describe.each(siteNames)('the %s site', (name) => {
     }
   });
 
+  it('publishes every audit\'s data as a report model that schemas/report.schema.json describes', () => {
+    const site = sites[name]!;
+    const { files, problems } = invalidDataFiles(site.dir);
+    expect(files).toBe(reports(site, 'en').length);
+    expect(problems).toEqual([]);
+  });
+
   it('fits a 375 px phone without horizontal page scroll', async () => {
     const site = sites[name]!;
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
@@ -294,6 +302,8 @@ describe('hostile workspace text', () => {
 
   it('never names respondents of an anonymous audit, in the page or in its JSON', async () => {
     const site = sites.hostile!;
+    // Anonymous and aggregates-only models are report models too.
+    expect(invalidDataFiles(site.dir).problems).toEqual([]);
     for (const lang of ['en', 'zh']) {
       const html = readFileSync(join(site.dir, lang, 'acme/2026-q1/index.html'), 'utf8');
       const json = readFileSync(join(site.dir, 'data/acme/2026-q1.json'), 'utf8');

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FIXTURES, REPO, hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
+import { messagesIn, reportValidator } from '../helpers/report-schema.ts';
+import { say } from '../../src/site/i18n.ts';
+import { LANGS } from '../../src/core/lang.ts';
 
 const created: string[] = [];
 afterAll(() => created.forEach(removeWorkspace));
@@ -23,6 +26,30 @@ describe('touchstone score', () => {
     for (const key of ['score', 'gates', 'metrics']) expect(r.recovery, key).toHaveProperty(key);
     for (const key of ['question', 'priority', 'why', 'next']) expect(r.actions[0], key).toHaveProperty(key);
     expect(r.index).toBeGreaterThan(0);
+  });
+
+  it('prints the report model, which its schema describes, in no language', () => {
+    const validate = reportValidator();
+    const first = JSON.parse(touchstone(['score', 'swiftparcel/2025-h1', '--json'], { cwd: REPO }).stdout);
+    const later = JSON.parse(touchstone(['score', 'swiftparcel/2026-h1', '--json'], { cwd: REPO }).stdout);
+    for (const r of [first, later]) {
+      expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      expect(r.schemaVersion).toBe(1);
+    }
+    // The change since the previous version is in the model (core/diff.ts); the first has none.
+    expect(first.changes).toBeNull();
+    expect(later.changes).toMatchObject({ org: 'swiftparcel', from: '2025-h2', to: '2026-h1' });
+    expect(later.changes.index.after).toBe(later.index);
+    // The same object whatever --lang asks for: only the table is in a language.
+    expect(touchstone(['score', 'swiftparcel/2026-h1', '--json', '--lang', 'en'], { cwd: REPO }).stdout)
+      .toBe(touchstone(['score', 'swiftparcel/2026-h1', '--json', '--lang', 'zh'], { cwd: REPO }).stdout);
+    // Touchstone's own sentences are message ids that every catalogue words, with nothing left unfilled.
+    const messages = messagesIn(later);
+    expect([...new Set(messages.map((m) => m.id))]).toEqual(expect.arrayContaining(['actionWhyLevel', 'actionWhyMetric', 'actionNextMetric', 'findingChannel', 'findingLuck']));
+    for (const lang of LANGS) for (const m of messages) expect(say(lang, m as never), m.id).not.toMatch(/[{}]/);
+    // …and the schema is strict enough to fail: a sentence in one language where a message belongs.
+    later.actions[0].why = 'at level 2';
+    expect(validate(later)).toBe(false);
   });
 
   it('gives byte-identical JSON on every run', () => {

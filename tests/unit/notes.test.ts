@@ -27,7 +27,7 @@ const { workspace } = validateWorkspace(join(FIXTURES, 'minimal'));
 const lookup = findAudit(workspace, 'acme', '2026-q3');
 if (!lookup.ok) throw new Error('the minimal fixture has no acme/2026-q3');
 const audit = lookup.audit;
-const result = scoreAudit(audit, workspace, { lang: 'en' });
+const result = scoreAudit(audit, workspace);
 
 /** The HTML the renderer makes of the text, whatever the checker said (a parse failure: none). */
 function render(text: string): string {
@@ -122,7 +122,7 @@ describe('notes checker and renderer', () => {
 
   it('renders the components in Chinese on the Chinese page', () => {
     const { doc } = check('<Score driver="momentum" />');
-    const zh = scoreAudit(audit, workspace, { lang: 'zh' });
+    const zh = scoreAudit(audit, workspace);
     expect(renderNotes(doc!, zh, 'zh')).toMatch(/<a class="inline-score" href="#part-momentum"><strong>[^<a-zA-Z]+ \d+\.\d<\/strong><\/a>/);
   });
 
@@ -132,7 +132,7 @@ describe('notes checker and renderer', () => {
     expect(en).toContain('<h2 class="visually-hidden" id="footnote-label">Footnotes</h2>');
     expect(en).toContain('id="notes-fn-1"');
     expect(en).toContain('aria-label="Back to reference 1"');
-    expect(renderNotes(doc!, scoreAudit(audit, workspace, { lang: 'zh' }), 'zh')).toContain('>脚注</h2>');
+    expect(renderNotes(doc!, scoreAudit(audit, workspace), 'zh')).toContain('>脚注</h2>');
   });
 
   it('writes typographic quotes and dashes, as the notes had under Astro\'s MDX', () => {

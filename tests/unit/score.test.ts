@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffScores, findAudit, scoreAudit, validateWorkspace, type ScoreResult, type Workspace } from '../../src/core/index.ts';
 import { round1 } from '../../src/core/aggregate.ts';
+import { say } from '../../src/site/i18n.ts';
 import { FIXTURES, removeWorkspace, workspaceFrom, type OverlayContent } from '../helpers/cli.ts';
 
 /**
@@ -73,7 +74,7 @@ describe('scores on the minimal fixture, 2026-q1', () => {
       ['recovery.tracking', 150], ['momentum.owner', 125], ['benchmark.caller-recognition', 87.5], ['consistency.mystery-shop', 87.5],
     ]);
     // the next step is the questionnaire's for the current level (median 1 → step 1: "Use a tool")
-    expect(r.actions[0]).toMatchObject({ priority: 1, next: 'Use a tool' });
+    expect(r.actions[0]).toMatchObject({ priority: 1, next: { en: 'Use a tool' } });
   });
 
   it('traces every question to each respondent\'s answer and its line', () => {
@@ -112,7 +113,7 @@ describe('scores on the minimal fixture, 2026-q3', () => {
     expect(s.channels.find((c) => c.channel === 'phone')).toMatchObject({ observations: 2, outcomes: 2, luck: 0.5 });
     expect(r.consistency.luck).toBe(0.625);
     expect(r.consistency.correct).toBe(0.5);
-    expect(r.consistency.findings.map((f) => f.message.en)).toContain(
+    expect(r.consistency.findings.map((f) => say('en', f.message))).toContain(
       'Phone contacts gave 2 different answers to “Is water damage covered?” (2 contacts, 1 correct)');
   });
 
@@ -241,7 +242,7 @@ describe('anonymous audits', () => {
     // the rule finding still says which (pseudonymous) respondent contradicted themselves: the CEO, who answered 2
     const ceo = answers.find((a) => a.answer === 2)!.respondent;
     expect(r.consistency.rules[0]).toMatchObject({ respondent: ceo, answers: [{ question: 'recovery.first-response-minutes', value: 5 }, { question: 'recovery.tracking', value: 1 }] });
-    expect(r.consistency.findings.find((f) => f.kind === 'rule')?.message.en).toMatch(new RegExp(`^${ceo}: `));
+    expect(say('en', r.consistency.findings.find((f) => f.kind === 'rule')!.message)).toMatch(new RegExp(`^${ceo}: `));
   });
 
   it('shows roles when the audit allows roles of one (min-role-size)', () => {

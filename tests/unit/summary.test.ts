@@ -18,8 +18,6 @@ describe('headline', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const best = Math.max(...questions.filter((q) => q.score !== null && q.targetScore !== null).map((q) => q.score!));
     expect(scores[0]).toBe(best);
-    // The same in every language: ranks are not words.
-    expect(scoreAudit(found.audit, workspace, { lang: 'zh' }).headline).toEqual(r.headline);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { diffScores, scoreAudit, type AuditDiff, type Change } from '../../core/index.ts';
-import type { Lang } from '../../core/actions.ts';
+import type { Lang } from '../../core/lang.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -25,7 +25,7 @@ export function registerDiff(program: Command, context: CommandContext): void {
       const a = selectVersion(ws, orgId, from, options.lang);
       const b = selectVersion(ws, orgId, to, options.lang);
       const lang = options.lang ?? a.org.org.data.locale;
-      const diff = diffScores(ws, scoreAudit(a.audit, ws, { lang }), scoreAudit(b.audit, ws, { lang }));
+      const diff = diffScores(ws, scoreAudit(a.audit, ws), scoreAudit(b.audit, ws));
       if (options.json) process.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
       else if (options.format === 'markdown') process.stdout.write(renderMarkdown(diff, pickLang(a.org.org.data.name, lang), lang));
       else process.stdout.write(renderText(diff, lang));

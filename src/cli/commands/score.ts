@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { scoreAudit, type PartScore, type ScoreResult } from '../../core/index.ts';
-import type { Lang } from '../../core/actions.ts';
+import { previousAudit, reportOf, type PartScore, type ScoreResult } from '../../core/index.ts';
+import type { Lang } from '../../core/lang.ts';
+import { say } from '../../site/i18n.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -14,13 +15,14 @@ export function registerScore(program: Command, context: CommandContext): void {
     .description('score one audit (default: the latest version of the organisation)')
     .argument('<audit>', '<org> or <org>/<version>')
     .addOption(rootOption())
-    .option('--json', 'print the score result object (the documented contract)')
-    .addOption(new Option('--lang <lang>', 'language of names and next steps (default: the organisation\'s locale)').choices(['en', 'zh']))
+    .option('--json', 'print the report model (the documented contract: schemas/report.schema.json)')
+    .addOption(new Option('--lang <lang>', 'language of the table and its messages (default: the organisation\'s locale)').choices(['en', 'zh']))
     .action(async (spec: string, options: { root?: string; json?: boolean; lang?: Lang }) => {
       const ws = await loadValidWorkspace(resolveRoot(options.root));
       const { org, audit } = selectAudit(ws, spec, options.lang);
       const lang = options.lang ?? org.org.data.locale;
-      const result = scoreAudit(audit, ws, { lang });
+      // The same object as the site's /data/<org>/<version>.json, in no language.
+      const result = reportOf(audit, ws, previousAudit(org, audit));
       if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(renderTable(result, localText(org.org.data.name, lang), lang));
       context.exitCode = 0;
@@ -52,7 +54,7 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   }
   if (r.consistency.findings.length) {
     lines.push('', style('bold', zh ? '发现' : 'Findings'));
-    for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${localText(f.message, lang)}`);
+    for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${printable(say(lang, f.message))}`);
   }
   const closed = r.recovery.gates.filter((g) => !g.passed);
   if (closed.length) {
@@ -61,7 +63,7 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   }
   if (r.actions.length) {
     lines.push('', style('bold', zh ? '下一步（按影响排序）' : 'Next steps (by impact)'));
-    for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${printable(a.text)}\n     ${style('dim', printable(a.why))}\n     → ${printable(a.next)}`);
+    for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${localText(a.text, lang)}\n     ${style('dim', printable(say(lang, a.why)))}\n     → ${printable(say(lang, a.next))}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -273,4 +273,16 @@ export default {
   // A count of levels, by the language's plural rules (Intl.PluralRules): levelCount_<category>.
   levelCount_one: '{n} level',
   levelCount_other: '{n} levels',
+
+  // Sentences of the report model (core): the action plan and the consistency findings.
+  // Their ids are the model's message ids; {question}, {unit}, {channel}, {message} are workspace texts.
+  actionWhyLevel: 'at level {now} on the {min}–{max} scale; best in class is level {target}',
+  actionWhyMetric: 'now {now} {unit}; best in class is {target} {unit}',
+  actionNextMetric: 'move this from {now} {unit} to {target} {unit}',
+  findingChannel: '{channel} contacts gave {outcomes} different answers to “{question}” ({observations} contacts, {correct} correct)',
+  findingLuck_one: 'Two customers asking “{question}” have a {pct}% chance of hearing different answers ({outcomes} outcomes across {count} channel)',
+  findingLuck_other: 'Two customers asking “{question}” have a {pct}% chance of hearing different answers ({outcomes} outcomes across {count} channels)',
+  findingWrong: 'Every contact gave the same answer to “{question}”, but {wrong} of {observations} were wrong',
+  findingRule: '{respondent}: {message}',
+  findingDispute: 'Respondents disagree on “{question}” (levels {min} to {max})',
 } as const;

@@ -274,6 +274,16 @@ const zh: Record<keyof typeof en, string> = {
   // Chinese has one plural form.
   levelCount_one: '{n} 级',
   levelCount_other: '{n} 级',
+
+  actionWhyLevel: '目前处于第 {now} 级（量表 {min}–{max} 级），业界最佳为第 {target} 级',
+  actionWhyMetric: '目前为 {now} {unit}，业界最佳为 {target} {unit}',
+  actionNextMetric: '将该指标从 {now} {unit}改善到 {target} {unit}',
+  findingChannel: '{channel}渠道对“{question}”给出了 {outcomes} 种不同答复（共 {observations} 次接触，{correct} 次正确）',
+  findingLuck_one: '两位顾客询问“{question}”时，听到不同答复的概率为 {pct}%（{count} 个渠道共出现 {outcomes} 种结果）',
+  findingLuck_other: '两位顾客询问“{question}”时，听到不同答复的概率为 {pct}%（{count} 个渠道共出现 {outcomes} 种结果）',
+  findingWrong: '关于“{question}”，所有接触点答复一致，但 {observations} 次中有 {wrong} 次是错的',
+  findingRule: '{respondent}：{message}',
+  findingDispute: '答卷人对“{question}”看法分歧（从第 {min} 级到第 {max} 级）',
 };
 
 export default zh;
