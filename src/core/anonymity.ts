@@ -69,7 +69,9 @@ export function anonymize<R extends Omit<ScoreResult, 'actions'>>(result: R, ali
         respondent: alias.get(r.respondent) ?? r.respondent,
         answers: r.answers.map(({ question, value }) => ({ question, value })),
       })),
-      findings: result.consistency.findings.filter((f) => !aggregatesOnly || f.kind !== 'rule').map((f) => {
+      // A dispute's levels are a range ("from 1 to 4"): with too few respondents, their answers.
+      disputes: aggregatesOnly ? [] : result.consistency.disputes,
+      findings: result.consistency.findings.filter((f) => !aggregatesOnly || (f.kind !== 'rule' && f.kind !== 'dispute')).map((f) => {
         if (f.kind !== 'rule') return f;
         const respondent = f.message.params.respondent as string;
         return { ...f, message: { ...f.message, params: { ...f.message.params, respondent: alias.get(respondent) ?? respondent } } };

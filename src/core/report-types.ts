@@ -42,6 +42,17 @@ rules: RuleFinding[]
  * Disputed question ids.
  */
 disputed: string[]
+/**
+ * The disputed questions, widest spread of levels first (ties in questionnaire order): the presenter view opens each part on them.
+ */
+disputes: {
+question: string
+part: string
+/**
+ * Highest minus lowest level given.
+ */
+spread: number
+}[]
 findings: Finding[]
 })
 /**

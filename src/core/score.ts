@@ -65,6 +65,9 @@ export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
     scenarios: scenarios.results,
     rules,
     disputed,
+    disputes: disputed.map((id, i) => ({ id, i, a: aggregates.get(id)! }))
+      .sort((x, y) => (y.a.max! - y.a.min!) - (x.a.max! - x.a.min!) || x.i - y.i)
+      .map(({ id, a }) => ({ question: id, part: a.question.part, spread: a.max! - a.min! })),
     findings,
   };
   const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', UNDECLARED_PART_NAMES.recovery);

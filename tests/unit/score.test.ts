@@ -284,6 +284,14 @@ describe('anonymous audits', () => {
     }
     expect(r.consistency.rules).toEqual([]);
     expect(r.consistency.findings.filter((f) => f.kind === 'rule')).toEqual([]);
+    // A dispute's levels ("from 0 to 2") would be the two answers: no dispute finding, no spread.
+    const apart = { 'audits/acme/2026-q1/responses/store-ops.yaml': { edit: (t: string) => t.replace('momentum.owner: 1', 'momentum.owner: 0') } };
+    const namedApart = score(load({ ...sameAnswers, ...apart }), '2026-q1');
+    expect(namedApart.consistency.disputes).toEqual([{ question: 'momentum.owner', part: 'momentum', spread: 2 }]);
+    expect(namedApart.consistency.findings.filter((f) => f.kind === 'dispute')).toHaveLength(1);
+    const apartOnly = score(load({ ...anonymous(), ...apart }), '2026-q1');
+    expect(apartOnly.consistency.disputes).toEqual([]);
+    expect(apartOnly.consistency.findings.filter((f) => f.kind === 'dispute')).toEqual([]);
     // Nothing any one person wrote, but the same aggregate numbers.
     expect(JSON.stringify(r)).not.toMatch(/Chief executive|Store operations|measured in/);
     expect(r.index).toBe(named.index);
