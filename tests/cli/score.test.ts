@@ -64,6 +64,9 @@ describe('touchstone score', () => {
     expect(zh.status).toBe(0);
     expect(zh.stdout).toMatch(/指数\s+35\.4\s+93\.8\s+58\.3/);
     expect(zh.stdout).toContain('下一步');
+    // Chinese punctuation in Chinese text: full-width colon, comma and parentheses.
+    expect(zh.stdout).toContain('（acme/2026-q1，');
+    expect(zh.stdout).not.toMatch(/[\u4e00-\u9fff][:;,()]/);
     const en = touchstone(['score', 'acme', '--root', MINIMAL]);
     expect(en.stdout).toContain('Acme Retail — Q3 2026');
     expect(en.stdout).toMatch(/Index\s+60\.4/);

@@ -44,7 +44,7 @@ function renderText(d: AuditDiff, lang: Lang): string {
   for (const x of d.drivers) rows.push([`  ${localText(x.name, lang)}`, num(x.before), num(x.after), signed(x), mark(x)]);
   const lines = table(rows);
   if (d.questionnaires.from !== d.questionnaires.to) {
-    lines.push('', `${zh ? '问卷版本' : 'Questionnaire'}: ${d.questionnaires.from} → ${d.questionnaires.to}${d.questionnaires.mapped ? '' : zh ? '（无映射，题目不可比）' : ' (no declared mapping: questions not compared)'}`);
+    lines.push('', `${zh ? '问卷版本：' : 'Questionnaire: '}${d.questionnaires.from} → ${d.questionnaires.to}${d.questionnaires.mapped ? '' : zh ? '（无映射，题目不可比）' : ' (no declared mapping: questions not compared)'}`);
     for (const [a, b] of d.mapping.renamed) lines.push(`  ${zh ? '改名' : 'renamed'} ${a} → ${b}`);
     for (const id of d.mapping.removed) lines.push(`  ${zh ? '删除' : 'removed'} ${id}`);
     for (const id of d.mapping.added) lines.push(`  ${zh ? '新增' : 'added'} ${id}`);
@@ -77,7 +77,7 @@ function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
     out.push('', '</details>');
   }
   if (d.questionnaires.from !== d.questionnaires.to) {
-    out.push('', `${zh ? '问卷版本' : 'Questionnaire'}: \`${d.questionnaires.from}\` → \`${d.questionnaires.to}\``);
+    out.push('', `${zh ? '问卷版本：' : 'Questionnaire: '}\`${d.questionnaires.from}\` → \`${d.questionnaires.to}\``);
     for (const [a, b] of d.mapping.renamed) out.push(`- ${zh ? '改名' : 'renamed'} \`${a}\` → \`${b}\``);
     for (const id of d.mapping.removed) out.push(`- ${zh ? '删除' : 'removed'} \`${id}\``);
     for (const id of d.mapping.added) out.push(`- ${zh ? '新增' : 'added'} \`${id}\``);

@@ -33,9 +33,13 @@ const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === u
 
 function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   const zh = lang === 'zh';
+  // Chinese takes the full-width colon.
+  const colon = zh ? '：' : ': ';
   const label = r.period.label ? localText(r.period.label, lang) : `${r.period.start} – ${r.period.end}`;
   const lines: string[] = [];
-  lines.push(style('bold', `${orgName} — ${label}`) + `  (${r.org}/${r.version}, ${zh ? (r.status === 'final' ? '终稿' : '草稿') : r.status}, ${r.respondents} ${zh ? '位答卷人' : r.respondents === 1 ? 'respondent' : 'respondents'})`);
+  const facts = [`${r.org}/${r.version}`, zh ? (r.status === 'final' ? '终稿' : '草稿') : r.status,
+    zh ? `${r.respondents} 位答卷人` : `${r.respondents} ${r.respondents === 1 ? 'respondent' : 'respondents'}`];
+  lines.push(style('bold', `${orgName} — ${label}`) + (zh ? `  （${facts.join('，')}）` : `  (${facts.join(', ')})`));
   lines.push(style('dim', `${r.questionnaire} vs ${r.profile}`));
   lines.push('');
   const head = zh ? ['', '得分', '业界最佳', '差距', '一致性'] : ['', 'score', 'target', 'gap', 'agreement'];
@@ -43,14 +47,14 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   rows.push([zh ? '指数' : 'Index', fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
   const partRow = (p: PartScore) => [
     `  ${localText(p.name, lang)}`, fmt(p.score), fmt(p.target), fmt(p.gap), fmt(p.agreement, 2),
-    [p.insufficient ? (zh ? '作答不足' : 'mostly unanswered') : '', p.cap ? `${zh ? '上限' : 'capped at'} ${p.cap.cap}: ${localText(p.cap.name, lang)}` : ''].filter(Boolean).join('; '),
+    [p.insufficient ? (zh ? '作答不足' : 'mostly unanswered') : '', p.cap ? `${zh ? '上限' : 'capped at'} ${p.cap.cap}${colon}${localText(p.cap.name, lang)}` : ''].filter(Boolean).join(zh ? '；' : '; '),
   ];
   for (const d of r.drivers) rows.push(partRow(d));
   rows.push(['']);
   for (const p of [r.consistency, r.benchmark, r.recovery]) if (p.total > 0) rows.push(partRow(p).map((c, i) => (i === 0 ? c.trim() : c)));
   lines.push(...table([head, ...rows]));
   if (r.consistency.luck !== null) {
-    lines.push('', `${zh ? '运气系数' : 'Luck factor'}: ${fmt(r.consistency.luck, 2)}   ${zh ? '正确率' : 'correct'}: ${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
+    lines.push('', `${zh ? '运气系数' : 'Luck factor'}${colon}${fmt(r.consistency.luck, 2)}   ${zh ? '正确率' : 'correct'}${colon}${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
   }
   if (r.consistency.findings.length) {
     lines.push('', style('bold', zh ? '发现' : 'Findings'));
