@@ -29,6 +29,7 @@ const locales = new Map<string, string>(Object.entries(INTL_LOCALE));
 export function addCatalogue(lang: string, messages: Catalogue, locale = lang): void {
   catalogues.set(lang, messages);
   locales.set(lang, locale);
+  formatters.delete(lang);
 }
 
 /**
@@ -59,8 +60,17 @@ export function uif(lang: string, key: StringKey, vars: Record<string, string | 
   return ui(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = vars[name];
     if (v === undefined) throw new Error(`UI string ${key} needs {${name}}`);
-    return typeof v === 'number' ? new Intl.NumberFormat(localeOf(lang)).format(v) : v;
+    return typeof v === 'number' ? intl(lang).numbers.format(v) : v;
   });
+}
+
+// A language's Intl formatters, made once: creating one costs far more than formatting with it, and
+// a portfolio build words hundreds of thousands of messages.
+const formatters = new Map<string, { numbers: Intl.NumberFormat; plurals: Intl.PluralRules }>();
+function intl(lang: string) {
+  let f = formatters.get(lang);
+  if (!f) formatters.set(lang, (f = { numbers: new Intl.NumberFormat(localeOf(lang)), plurals: new Intl.PluralRules(localeOf(lang)) }));
+  return f;
 }
 
 /**
@@ -68,7 +78,7 @@ export function uif(lang: string, key: StringKey, vars: Record<string, string | 
  * when the language's catalogue has that form, else `<id>_other`.
  */
 function pluralKey(lang: string, id: string, n: number): StringKey {
-  const key = `${id}_${new Intl.PluralRules(localeOf(lang)).select(n)}`;
+  const key = `${id}_${intl(lang).plurals.select(n)}`;
   return (key in en && catalogues.get(lang)?.[key as StringKey] !== undefined ? key : `${id}_other`) as StringKey;
 }
 
