@@ -117,7 +117,9 @@ describe('a client repository made by init --from-checkout', () => {
     expect(text).toContain('示例零售');
 
     // dev: start it on a free port, load a report page, stop it.
-    const dev = spawn('bash', ['-c', 'exec npx touchstone dev --port 0'], { cwd: ws, env: shellEnv() });
+    // In a process group of its own: npx does not pass a SIGTERM on to the server it started,
+    // which would be left running after the test; the group is stopped whole.
+    const dev = spawn('bash', ['-c', 'exec npx touchstone dev --port 0'], { cwd: ws, env: shellEnv(), detached: true });
     let output = '';
     dev.stdout.on('data', (d: Buffer) => { output += d.toString(); });
     dev.stderr.on('data', (d: Buffer) => { output += d.toString(); });
@@ -135,8 +137,9 @@ describe('a client repository made by init --from-checkout', () => {
       expect(html).toContain('Example Retail');
       expect(html).not.toContain(REPO);
     } finally {
-      dev.kill('SIGTERM');
-      await new Promise((resolve) => dev.on('exit', resolve));
+      const exited = new Promise((resolve) => dev.on('exit', resolve));
+      process.kill(-dev.pid!, 'SIGTERM');
+      await exited;
     }
     expect(output).not.toContain(REPO);
 
