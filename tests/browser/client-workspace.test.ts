@@ -132,13 +132,14 @@ describe('a client workspace unlike the sample', () => {
     expect(legend).not.toContain('one level lower');
   });
 
-  it('writes Chinese punctuation in Chinese pages: no ASCII colon, semicolon or parenthesis beside a Chinese word', () => {
+  it('writes Chinese punctuation in Chinese pages: no ASCII colon, semicolon, comma, full stop or parenthesis beside Chinese text', () => {
     // The client's own texts have none, so whatever is found here was made by a page.
     const pages = files(join(whole, 'zh')).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(10);
     const found = pages.flatMap((file) => {
       const text = textOf(readFileSync(file, 'utf8'));
-      return [...text.matchAll(/[\u4e00-\u9fff] ?[:;(]|\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff]\)/g)]
+      // Chinese here: ideographs and the full-width marks (？，：…) that end a Chinese phrase.
+      return [...text.matchAll(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] ?[:;,(]|[\u4e00-\u9fff]\. |\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?\)|\) ?[\u4e00-\u9fff]/g)]
         .map((m) => `${relative(whole, file)}: …${text.slice(Math.max(0, m.index - 20), m.index + 20)}…`);
     });
     expect(found).toEqual([]);

@@ -64,6 +64,11 @@ export default {
   /** After a label: "Versions: …" / "版本：…" (full-width in Chinese, no space after). */
   colon: ': ',
   listSeparator: ', ',
+  disputedApart: 'respondents {n} or more levels apart',
+  /** Between two clauses: "commit abc, 7 Dec" / "提交 abc，12月7日". */
+  comma: ', ',
+  /** Between alternatives: "a or b". */
+  or: 'or',
   semicolon: '; ',
   openParen: ' (',
   closeParen: ')',

@@ -65,6 +65,11 @@ const zh: Record<keyof typeof en, string> = {
   /** After a label: "Versions: …" / "版本：…" (full-width in Chinese, no space after). */
   colon: '：',
   listSeparator: '、',
+  disputedApart: '答卷人相差 {n} 级或以上',
+  /** Between two clauses: "commit abc, 7 Dec" / "提交 abc，12月7日". */
+  comma: '，',
+  /** Between alternatives: "a or b". */
+  or: '或',
   semicolon: '；',
   openParen: '（',
   closeParen: '）',
@@ -229,7 +234,7 @@ const zh: Record<keyof typeof en, string> = {
   mAnswersLevel: '每位答卷人在自己的 YAML 文件中回答每个问题：在 {min}–{max} 的锚定量表（共 {levels} 级，每级都有文字描述）上选一个等级。',
   mAnswersNa: '问题允许时，也可以回答“不适用”；该答案不计入中位数。',
   mAnswersMetric: '指标题填写该指标单位下的数字（{units}）。',
-  mLevelScore: '等级按其在量表中的位置换算为分数：等级 ℓ 得 100 × (ℓ − {min}) / ({max} − {min}) 分。',
+  mLevelScore: '等级按其在量表中的位置换算为分数：等级 ℓ 的得分为 100 × (ℓ − {min}) / ({max} − {min})。',
   mMetricScore: '指标题达到目标值得 100 分，达到下限值得 0 分，中间按线性计算（越低越好的指标方向相反）。',
   mMedianH: '跨答卷人：中位数',
   mMedian: '每个问题取答卷人等级的中位数，因此单个乐观者（或悲观者）无法独自左右结果。旁边同时列出最低与最高答案。无人能回答的问题没有分数（显示为“—”）：既不按 0 分计算，也不会被悄悄略去。',
