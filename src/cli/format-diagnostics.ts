@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic } from '../core/index.ts';
 import { style } from './output.ts';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { filesToParseAhead, type Preparsed, type PreparsedFile } from '../core/load.ts';
-import { validators } from '../core/schemas.ts';
-import { validateWorkspace, type ValidationResult } from '../core/validate.ts';
+import {
+  filesToParseAhead, validateWorkspace, validators, type Preparsed, type PreparsedFile, type ValidationResult,
+} from '../core/index.ts';
 import { UsageError } from './output.ts';
 
 // The checkout runs this module as TypeScript, an installed package as the JavaScript `npm pack`

@@ -1,7 +1,7 @@
 import { linkSync, lstatSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { schemaRef, schemasDirFor as schemasDirForWorkspace } from '../core/schema-location.ts';
+import { schemaRef, schemasDirFor as schemasDirForWorkspace } from '../core/index.ts';
 import { UserError } from './output.ts';
 
 /** This package's folder (the checkout, or node_modules/@touchstone-cx/touchstone). */

@@ -1,9 +1,6 @@
-import { findAudit, type AuditModel, type OrgModel, type Workspace } from '../core/index.ts';
-import { closest } from '../core/suggest.ts';
-import { printable } from '../core/text-safety.ts';
+import { closest, findAudit, printable, type AuditModel, type Lang, type OrgModel, type Workspace } from '../core/index.ts';
 import { UsageError } from './output.ts';
 
-import type { Lang } from '../core/lang.ts';
 
 /** Resolves "<org>[/<version>]" to an audit, or explains what exists instead. */
 export function selectAudit(ws: Workspace, spec: string, lang?: Lang): { org: OrgModel; audit: AuditModel } {

@@ -1,5 +1,4 @@
-import type { Bilingual } from '../core/index.ts';
-import { printable } from '../core/text-safety.ts';
+import { printable, type Bilingual } from '../core/index.ts';
 
 /**
  * Picks the language from text that is either the same in both languages or {en, zh}, as a

@@ -5,15 +5,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CORE = resolve(import.meta.dirname, '../../src/core');
+const CLI = resolve(import.meta.dirname, '../../src/cli');
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
 /** Each file's relative imports and re-exports (`import`, `import type`, `export … from`). */
-function graph(): Map<string, string[]> {
+function graph(dir = CORE): Map<string, string[]> {
   const edges = new Map<string, string[]>();
-  for (const file of files(CORE)) {
+  for (const file of files(dir)) {
     const text = readFileSync(file, 'utf8');
     const targets = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((m) => resolve(dirname(file), m[1]!));
     edges.set(file, targets);
@@ -53,3 +54,17 @@ describe('src/core imports', () => {
     expect(cycles(edges)).toEqual([]);
   });
 });
+
+describe('src/cli imports', () => {
+  it('reach the core only through its public API, src/core/index.ts (the parse workers excepted)', () => {
+    const edges = graph(CLI);
+    const intoCore = [...edges].flatMap(([file, targets]) => targets
+      .filter((t) => t.startsWith(`${CORE}/`))
+      .map((t) => `${relative(CLI, file)} → ${relative(CORE, t)}`));
+    // The check sees the imports it is about: every command uses the core.
+    expect(intoCore.filter((e) => e.endsWith('→ index.ts')).length).toBeGreaterThan(10);
+    // A worker thread loads only what it runs: its start-up is paid on every thread.
+    expect(intoCore.filter((e) => !e.endsWith('→ index.ts'))).toEqual(['parse-worker.ts → load.ts']);
+  });
+});
+

@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from '../../core/diagnostics.ts';
+import { checkBuildOutput, hasErrors, selectOrgs, type Diagnostic, type Workspace } from '../../core/index.ts';
 import { startValidation } from '../parallel-validate.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
-import { checkBuildOutput } from '../../core/paths.ts';
 import { Progress } from '../progress.ts';
-import { selectOrgs } from '../../core/select.ts';
 import { unknownName } from '../select-audit.ts';
-import type { Workspace } from '../../core/model.ts';
 
 export function registerBuild(program: Command, context: CommandContext): void {
   program

@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
-import { evaluateAssertions, type Outcome } from '../../core/assertions.ts';
+import { evaluateAssertions, printable, type Outcome } from '../../core/index.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
-import { printable } from '../../core/text-safety.ts';
 
 export function registerCheck(program: Command, context: CommandContext): void {
   program

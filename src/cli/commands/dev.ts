@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { hasErrors } from '../../core/diagnostics.ts';
-import { sharedParseCache } from '../../core/parse-cache.ts';
-import { validateWorkspace } from '../../core/validate.ts';
+import { hasErrors, sharedParseCache, validateWorkspace } from '../../core/index.ts';
 import { PACKAGE_ROOT } from '../../site/build-site.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';

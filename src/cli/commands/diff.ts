@@ -1,12 +1,10 @@
 import { Option, type Command } from 'commander';
-import { diffScores, scoreAudit, type AuditDiff, type Change } from '../../core/index.ts';
-import type { Lang } from '../../core/lang.ts';
+import { diffScores, markdownText, scoreAudit, type AuditDiff, type Change, type Lang } from '../../core/index.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
 import { selectVersion } from '../select-audit.ts';
 import { localText, pickLang } from '../text.ts';
-import { markdownText } from '../../core/text-safety.ts';
 import { table } from './score.ts';
 
 export function registerDiff(program: Command, context: CommandContext): void {

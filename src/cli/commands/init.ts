@@ -3,17 +3,14 @@ import type { Command } from 'commander';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
-import { validateWorkspace } from '../../core/index.ts';
-import { EXAMPLE_RESPONDENTS, exampleAnswers } from '../../core/example-audit.ts';
-import { auditYaml, latestKey, modeline, orgYaml, responseYaml } from '../../core/scaffold.ts';
+import {
+  auditYaml, EXAMPLE_RESPONDENTS, exampleAnswers, INSTALLED_SCHEMAS, latestKey, modeline, orgYaml,
+  outsideWorkspace, PACKAGE_NAME, printable, responseYaml, validateWorkspace, type QuestionnaireFile,
+  type QuestionnaireModel,
+} from '../../core/index.ts';
 import type { CommandContext } from '../context.ts';
-import type { QuestionnaireFile } from '../../core/schema-types.ts';
-import type { QuestionnaireModel } from '../../core/model.ts';
-import { printable } from '../../core/text-safety.ts';
 import { UsageError, UserError } from '../output.ts';
-import { outsideWorkspace } from '../../core/paths.ts';
 import { exists, explainWriteError, PACKAGE_DIR, schemaRef, writeFileAtomically } from '../scaffold-files.ts';
-import { INSTALLED_SCHEMAS, PACKAGE_NAME } from '../../core/schema-location.ts';
 
 /** The bundled content a new workspace starts from (paths inside this package). */
 const BUNDLED = ['questionnaires/cx-core', 'benchmarks/best-in-class'];

@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
 import { join, relative, sep } from 'node:path';
-import { validateWorkspace, type AuditModel, type Workspace } from '../../core/index.ts';
 import {
-  auditYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, parsePeriod, responseYaml, type Lang, type RespondentInfo,
-} from '../../core/scaffold.ts';
+  auditYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, outsideWorkspace, parsePeriod, responseYaml,
+  validateWorkspace, type AuditModel, type Lang, type RespondentInfo, type Workspace,
+} from '../../core/index.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
-import { outsideWorkspace } from '../../core/paths.ts';
 import { UsageError, UserError } from '../output.ts';
 import { exists, explainWriteError, schemaRef, schemasDirFor, writeFileAtomically, writeFolderAtomically } from '../scaffold-files.ts';
 import { selectVersion, unknownName } from '../select-audit.ts';

@@ -2,19 +2,17 @@ import { Option, type Command } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { hasErrors } from '../../core/diagnostics.ts';
+import { checkPdfTarget, hasErrors, type Lang } from '../../core/index.ts';
 import { validateInParallel } from '../parallel-validate.ts';
 import { forgetValidatedWorkspace, offerValidatedWorkspace } from '../../site/preloaded.ts';
 import { buildSite, SiteBuildError } from '../../site/build-site.ts';
 import { serveStatic } from '../../site/static-server.ts';
 import { makeTempFolder, removeTempFolder } from '../../site/temp-folders.ts';
-import { checkPdfTarget } from '../../core/paths.ts';
 import { formatDiagnostics, summary } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
 import { selectVersion } from '../select-audit.ts';
 
-import type { Lang } from '../../core/lang.ts';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -1,13 +1,11 @@
 import { Option, type Command } from 'commander';
-import { previousAudit, reportOf, type PartScore, type ScoreResult } from '../../core/index.ts';
-import type { Lang } from '../../core/lang.ts';
+import { previousAudit, printable, reportOf, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
 import { say } from '../../site/i18n.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
 import { selectAudit } from '../select-audit.ts';
 import { localText } from '../text.ts';
-import { printable } from '../../core/text-safety.ts';
 
 export function registerScore(program: Command, context: CommandContext): void {
   program

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { hasErrors } from '../../core/diagnostics.ts';
+import { hasErrors } from '../../core/index.ts';
 import { validateInParallel } from '../parallel-validate.ts';
 import { formatDiagnostics, summary, type DiagnosticFormat } from '../format-diagnostics.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
