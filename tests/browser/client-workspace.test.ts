@@ -139,7 +139,7 @@ describe('a client workspace unlike the sample', () => {
     const found = pages.flatMap((file) => {
       const text = textOf(readFileSync(file, 'utf8'));
       // Chinese here: ideographs and the full-width marks (？，：…) that end a Chinese phrase.
-      return [...text.matchAll(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] ?[:;,(]|[\u4e00-\u9fff]\. |\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?\)|\) ?[\u4e00-\u9fff]/g)]
+      return [...text.matchAll(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] ?[:;,(]|[\u4e00-\u9fff]\. |\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?\)|\) ?[\u4e00-\u9fff]|[:;] ?[\u4e00-\u9fff]/g)]
         .map((m) => `${relative(whole, file)}: …${text.slice(Math.max(0, m.index - 20), m.index + 20)}…`);
     });
     expect(found).toEqual([]);
