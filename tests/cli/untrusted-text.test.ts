@@ -74,12 +74,15 @@ describe('score, diff and check in a terminal', () => {
     const root = workspaceFrom('minimal', {
       'audits/acme/org.yaml': { edit: (t) => t.replace('name: { en: Acme Retail,', `name: { en: ${yaml},`) },
       'questionnaires/mini/1.0.0.yaml': { edit: (t) => t.replace('name: { en: Momentum,', `name: { en: ${yaml},`).replace('text: { en: Are complaints tracked?,', `text: { en: ${yaml},`) },
+      // Into a message of the report model (a finding): still text, never a template or a control.
+      'audits/acme/2026-q3/scenarios.yaml': { edit: (t) => t.replace('question: { en: Is water damage covered?,', () => `question: { en: ${JSON.stringify(`${evil} {pct} $&`)},`) },
       'touchstone.yaml': `assertions:\n  - { id: odd, level: warn, metric: ${yaml}, min: 1 }\n`,
     });
     created.push(root);
     for (const args of [['score', 'acme', '--lang', 'en'], ['diff', 'acme', '2026-q1', '2026-q3', '--lang', 'en'], ['check']]) {
       const result = touchstone([...args, '--root', root]);
       expect(result.stdout, args.join(' ')).toMatch(/\[U\+001B\]/);
+      if (args[0] === 'score') expect(result.stdout).toMatch(/Two customers asking “Acme\[U\+001B\].* \{pct\} \$&” have a \d+% chance/);
       expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
   });

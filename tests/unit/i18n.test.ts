@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../src/site/messages/en.ts';
 import zh from '../../src/site/messages/zh.ts';
-import { addCatalogue, levelCount, lookup, ui, uif, type StringKey } from '../../src/site/i18n.ts';
+import { addCatalogue, levelCount, lookup, say, ui, uif, type StringKey } from '../../src/site/i18n.ts';
 
 describe('UI catalogues', () => {
   it('give every message in every language, and no message only one has', () => {
@@ -32,5 +32,22 @@ describe('UI catalogues', () => {
 
   it('counts levels by each language\'s plural rules', () => {
     expect([levelCount(1, 'en'), levelCount(2, 'en'), levelCount(1, 'zh'), levelCount(3, 'zh')]).toEqual(['1 level', '2 levels', '1 级', '3 级']);
+  });
+
+  it('words a report model\'s message late, with workspace text put in as it is', () => {
+    // Workspace text is data, never a template: braces and replacement patterns stay literal.
+    const question = { en: 'Is {pct} covered? $& $1 $$', zh: '{pct} 保吗？$&' };
+    const luck = (count: number) => ({ id: 'findingLuck', params: { question, pct: 63, outcomes: 3, count } });
+    expect(say('en', luck(1))).toBe('Two customers asking “Is {pct} covered? $& $1 $$” have a 63% chance of hearing different answers (3 outcomes across 1 channel)');
+    expect(say('en', luck(2))).toContain('across 2 channels)');
+    expect(say('zh', luck(2))).toBe('两位顾客询问“{pct} 保吗？$&”时，听到不同答复的概率为 63%（2 个渠道共出现 3 种结果）');
+    // Figures are written by Intl in the language's style.
+    expect(say('en', { id: 'actionNextMetric', params: { now: 300, target: 1000, unit: { en: 'CNY', zh: '元' } } })).toBe('move this from 300 CNY to 1,000 CNY');
+    // Plain workspace text passes through; nothing is nothing.
+    expect(say('zh', { en: 'a', zh: '甲' })).toBe('甲');
+    expect(say('en', null)).toBe('');
+    // A message no catalogue has, or one missing a figure, is a bug in Touchstone: it stops the build.
+    expect(() => say('en', { id: 'noSuchMessage', params: {} })).toThrow('the report message "noSuchMessage" is in no catalogue');
+    expect(() => say('en', { id: 'findingWrong', params: { question } })).toThrow('UI string findingWrong needs {wrong}');
   });
 });
