@@ -1,15 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createAjv } from '../../src/core/schemas.ts';
 import { REPO } from './cli.ts';
 
-/** schemas/report.schema.json, compiled strictly: what every published report model must be. */
+/** schemas/report.schema.json, compiled with the project's one ajv set-up: what every published report model must be. */
 export function reportValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  return ajv.compile(JSON.parse(readFileSync(join(REPO, 'schemas/report.schema.json'), 'utf8')));
+  return createAjv().compile(JSON.parse(readFileSync(join(REPO, 'schemas/report.schema.json'), 'utf8')));
 }
 
-/** The problems of each /data/<org>/<version>.json of a built site, by file ("" when it validates). */
+/** How many /data/<org>/<version>.json files a built site has, and what is wrong with each that does not validate. */
 export function invalidDataFiles(siteDir: string): { files: number; problems: string[] } {
   const validate = reportValidator();
   const problems: string[] = [];
