@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { previousAudit, printable, reportOf, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
-import { say } from '../../site/i18n.ts';
+import { say, ui } from '../../site/i18n.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -31,13 +31,13 @@ const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === u
 
 function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   const zh = lang === 'zh';
-  // Chinese takes the full-width colon.
-  const colon = zh ? '：' : ': ';
+  // Punctuation from the site's catalogue: full-width in Chinese.
+  const colon = ui(lang, 'colon');
   const label = r.period.label ? localText(r.period.label, lang) : `${r.period.start} – ${r.period.end}`;
   const lines: string[] = [];
   const facts = [`${r.org}/${r.version}`, zh ? (r.status === 'final' ? '终稿' : '草稿') : r.status,
     zh ? `${r.respondents} 位答卷人` : `${r.respondents} ${r.respondents === 1 ? 'respondent' : 'respondents'}`];
-  lines.push(style('bold', `${orgName} — ${label}`) + (zh ? `  （${facts.join('，')}）` : `  (${facts.join(', ')})`));
+  lines.push(style('bold', `${orgName} — ${label}`) + `  ${ui(lang, 'openParen').trim()}${facts.join(ui(lang, 'comma'))}${ui(lang, 'closeParen')}`);
   lines.push(style('dim', `${r.questionnaire} vs ${r.profile}`));
   lines.push('');
   const head = zh ? ['', '得分', '业界最佳', '差距', '一致性'] : ['', 'score', 'target', 'gap', 'agreement'];
@@ -45,7 +45,7 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   rows.push([zh ? '指数' : 'Index', fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
   const partRow = (p: PartScore) => [
     `  ${localText(p.name, lang)}`, fmt(p.score), fmt(p.target), fmt(p.gap), fmt(p.agreement, 2),
-    [p.insufficient ? (zh ? '作答不足' : 'mostly unanswered') : '', p.cap ? `${zh ? '上限' : 'capped at'} ${p.cap.cap}${colon}${localText(p.cap.name, lang)}` : ''].filter(Boolean).join(zh ? '；' : '; '),
+    [p.insufficient ? (zh ? '作答不足' : 'mostly unanswered') : '', p.cap ? `${zh ? '上限' : 'capped at'} ${p.cap.cap}${colon}${localText(p.cap.name, lang)}` : ''].filter(Boolean).join(ui(lang, 'semicolon')),
   ];
   for (const d of r.drivers) rows.push(partRow(d));
   rows.push(['']);
