@@ -1,22 +1,17 @@
 import { checkLink } from '../core/links.ts';
-import { INTL_LOCALE, type Lang, ui } from './i18n.ts';
+import { INTL_LOCALE, numberFormat, type Lang, ui } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
 
-// Intl formatters are costly to create and a portfolio build formats hundreds of thousands of
-// numbers: per language and style, one formatter made on first use, and the numbers written so
-// far; keyed by identity of the options object (each style below passes the same constant object
-// every time).
-interface Style { intl?: Intl.NumberFormat; written: Map<number, string> }
+// A portfolio build formats hundreds of thousands of numbers: per language and style, the numbers
+// written so far, and the style's formatter from i18n.ts (made once); keyed by identity of the
+// options object (each style below passes the same constant object every time).
+interface Style { written: Map<number, string> }
 const styles = new Map<Intl.NumberFormatOptions, Partial<Record<Lang, Style>>>();
 function style(lang: Lang, options: Intl.NumberFormatOptions): Style {
   let byLang = styles.get(options);
   if (!byLang) styles.set(options, (byLang = {}));
   return (byLang[lang] ??= { written: new Map() });
-}
-function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const s = style(lang, options);
-  return (s.intl ??= new Intl.NumberFormat(INTL_LOCALE[lang], options));
 }
 
 /**
@@ -55,7 +50,7 @@ function fixed(value: number, lang: Lang, min: number, max: number, options: Int
 
 function rounded(value: number, lang: Lang, min: number, max: number, options: Intl.NumberFormatOptions): string {
   const text = String(value);
-  if (!(Math.abs(value) < 1000) || Object.is(value, -0) || text.includes('e')) return nf(lang, options).format(value);
+  if (!(Math.abs(value) < 1000) || Object.is(value, -0) || text.includes('e')) return numberFormat(lang, options).format(value);
   const negative = value < 0;
   const abs = negative ? text.slice(1) : text;
   const dot = abs.indexOf('.');
@@ -82,7 +77,7 @@ function rounded(value: number, lang: Lang, min: number, max: number, options: I
     decimals = min;
   }
   // 1,000 and up is grouped; a negative that rounds to zero is "-0" in Intl: leave both to it.
-  if (whole > 3 || (negative && /^0*$/.test(digits))) return nf(lang, options).format(value);
+  if (whole > 3 || (negative && /^0*$/.test(digits))) return numberFormat(lang, options).format(value);
   return `${negative ? '-' : ''}${digits.slice(0, whole)}${decimals ? `.${digits.slice(whole)}` : ''}`;
 }
 
@@ -104,13 +99,13 @@ export function delta(value: number | null | undefined, lang: Lang): string {
 export function num(value: number | null | undefined, lang: Lang, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const options = UP_TO[digits];
-  return options ? fixed(value, lang, 0, digits, options) : nf(lang, { maximumFractionDigits: digits }).format(value);
+  return options ? fixed(value, lang, 0, digits, options) : new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: digits }).format(value) /* over 6 digits: never cached */;
 }
 
 /** A share 0–1 as a percentage. */
 export function pct(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return nf(lang, PERCENT).format(value);
+  return numberFormat(lang, PERCENT).format(value);
 }
 
 /** Krippendorff's alpha, two decimals. */

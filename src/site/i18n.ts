@@ -29,7 +29,8 @@ const locales = new Map<string, string>(Object.entries(INTL_LOCALE));
 export function addCatalogue(lang: string, messages: Catalogue, locale = lang): void {
   catalogues.set(lang, messages);
   locales.set(lang, locale);
-  formatters.delete(lang);
+  numberFormats.delete(lang);
+  pluralRules.delete(lang);
 }
 
 /**
@@ -60,17 +61,29 @@ export function uif(lang: string, key: StringKey, vars: Record<string, string | 
   return ui(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = vars[name];
     if (v === undefined) throw new Error(`UI string ${key} needs {${name}}`);
-    return typeof v === 'number' ? intl(lang).numbers.format(v) : v;
+    return typeof v === 'number' ? numberFormat(lang).format(v) : v;
   });
 }
 
-// A language's Intl formatters, made once: creating one costs far more than formatting with it, and
-// a portfolio build words hundreds of thousands of messages.
-const formatters = new Map<string, { numbers: Intl.NumberFormat; plurals: Intl.PluralRules }>();
-function intl(lang: string) {
-  let f = formatters.get(lang);
-  if (!f) formatters.set(lang, (f = { numbers: new Intl.NumberFormat(localeOf(lang)), plurals: new Intl.PluralRules(localeOf(lang)) }));
-  return f;
+// Intl formatters, made once per language (and style): creating one costs far more than formatting
+// with it, and a portfolio build words hundreds of thousands of messages and numbers. The one home
+// of them for the site; src/site/format.ts takes its number formats from here.
+const numberFormats = new Map<string, Map<Intl.NumberFormatOptions | undefined, Intl.NumberFormat>>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** A language's number format; `options` must be the same object each time (a module constant). */
+export function numberFormat(lang: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let byOptions = numberFormats.get(lang);
+  if (!byOptions) numberFormats.set(lang, (byOptions = new Map()));
+  let format = byOptions.get(options);
+  if (!format) byOptions.set(options, (format = new Intl.NumberFormat(localeOf(lang), options)));
+  return format;
+}
+
+function plurals(lang: string): Intl.PluralRules {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(localeOf(lang))));
+  return rules;
 }
 
 /**
@@ -78,7 +91,7 @@ function intl(lang: string) {
  * when the language's catalogue has that form, else `<id>_other`.
  */
 function pluralKey(lang: string, id: string, n: number): StringKey {
-  const key = `${id}_${intl(lang).plurals.select(n)}`;
+  const key = `${id}_${plurals(lang).select(n)}`;
   return (key in en && catalogues.get(lang)?.[key as StringKey] !== undefined ? key : `${id}_other`) as StringKey;
 }
 
