@@ -14,6 +14,8 @@ export interface Method {
   levels: number;
   /** Respondents this many levels apart make a question disputed. */
   disputeSpread: number;
+  /** The most levels apart respondents can be and still agree (disputeSpread − 1). */
+  agreedSpread: number;
   /** Absent when unevidenced answers are not discounted (no policy, or a penalty of 0). */
   evidencePolicy: { from: number; penalty: number; appliesTo: 'expected' | 'all' } | null;
   /** Some question allows "n/a". */
@@ -45,6 +47,7 @@ export function methodOf(q: QuestionnaireModel): Method {
     scale: { ...q.scale },
     levels: q.scale.max - q.scale.min + 1,
     disputeSpread: q.data['dispute-spread'] ?? 2,
+    agreedSpread: (q.data['dispute-spread'] ?? 2) - 1,
     evidencePolicy: policy && policy.penalty > 0
       ? { from: policy.from, penalty: policy.penalty, appliesTo: policy['applies-to'] ?? 'expected' }
       : null,

@@ -3,53 +3,38 @@
  * named by TOUCHSTONE_ROOT (default: the current folder). Pages never parse YAML themselves.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { INSTALLED_SCHEMAS, schemasDirFor } from '../core/schema-location.ts';
 import { hasErrors } from '../core/diagnostics.ts';
-import type { AuditModel, QuestionnaireModel, Workspace } from '../core/model.ts';
-import { scoreAudit } from '../core/score.ts';
-import { reportModel } from '../core/report.ts';
-import { methodOf } from '../core/method.ts';
-import { rankPortfolio, type Portfolio } from '../core/portfolio.ts';
+import type { QuestionnaireModel, Workspace } from '../core/model.ts';
+import { siteModel, type AuditEntry, type OrgEntry, type SiteModel } from '../core/site-model.ts';
 import { RESERVED_ORG_NAMES } from '../core/load.ts';
-import type { ReportModel, ScoreResult } from '../core/score-types.ts';
 import { validateWorkspace } from '../core/validate.ts';
 import { sharedParseCache } from '../core/parse-cache.ts';
 import { workspaceEntries } from '../core/workspace-files.ts';
-import { siteOrgs, takeValidatedWorkspace } from './preloaded.ts';
+import { SITE_MODEL_ENV, siteOrgs, takeValidatedWorkspace } from './preloaded.ts';
 import { selectOrgs } from '../core/select.ts';
-import { LANGS, tr, type BilingualText, type Lang } from './i18n.ts';
+import { LANGS, tr, type Lang } from './i18n.ts';
 
-export interface AuditView {
-  org: string;
-  version: string;
-  model: AuditModel;
-  /** Everything its pages show, in no language (core/report.ts): what /data/<org>/<version>.json holds. */
-  readonly report: ReportModel;
-  previous?: AuditView;
-}
+/** An audit as its pages see it (core/site-model.ts), with the one before it. */
+export type AuditView = AuditEntry & { previous?: AuditView };
 
-export interface OrgView {
-  id: string;
-  name: string | BilingualText;
-  industry: { id: string; name: string | BilingualText };
-  locale: Lang;
-  /** In time order, oldest first. */
+export interface OrgView extends OrgEntry {
   audits: AuditView[];
   latest?: AuditView;
 }
 
-export interface SiteData {
+/**
+ * The site model (what the report pages render) and, for the questionnaire browser, answer form
+ * and methodology pages, the workspace's questionnaires (none when the site is rendered from a
+ * site-model file).
+ */
+export interface SiteData extends Omit<SiteModel, 'orgs'> {
   root: string;
-  workspace: Workspace;
-  title?: string | BilingualText;
-  defaultLang: Lang;
-  hideNames: boolean;
   orgs: OrgView[];
-  questionnaires: QuestionnaireModel[];
+  questionnaireModels: QuestionnaireModel[];
   git: { commit: string; date: string } | null;
-  /** The organisations' order and ranks by latest index (core/portfolio.ts). */
-  readonly portfolio: Portfolio;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -81,6 +66,8 @@ function fingerprint(root: string): string {
 }
 
 async function load(root: string): Promise<SiteData> {
+  const modelFile = process.env[SITE_MODEL_ENV];
+  if (modelFile) return loadModelFile(modelFile, root);
   // In a build, the CLI validates this workspace (and hands it over); in `astro dev`, or a plain
   // `astro build`, it is read here, afresh each time.
   const handoff = import.meta.env?.DEV ? undefined : takeValidatedWorkspace(root);
@@ -100,43 +87,35 @@ async function load(root: string): Promise<SiteData> {
     throw error;
   }
   const workspace = onlyChosenOrgs(validated);
-  const settings = workspace.settings?.data;
-  const orgs: OrgView[] = workspace.orgs.map((o) => {
-    const audits: AuditView[] = [];
-    let scoreBefore: (() => ScoreResult) | undefined;
-    for (const model of o.audits) {
-      // Scored on first use: listing the pages needs no score, and in `astro dev` a page view
-      // scores only the audits it shows (and the one before each, for what changed).
-      let score: ScoreResult | undefined;
-      let report: ReportModel | undefined;
-      const scored = () => (score ??= scoreAudit(model, workspace));
-      const before = scoreBefore;
-      audits.push({
-        org: o.id,
-        version: model.version,
-        model,
-        previous: audits[audits.length - 1],
-        get report() { return (report ??= reportModel(scored(), workspace, before?.())); },
-      });
-      scoreBefore = scored;
-    }
-    const data = o.org.data;
-    return {
-      id: o.id, name: data.name, industry: data.industry, locale: data.locale, audits, latest: audits[audits.length - 1],
-    };
-  });
-  orgs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const questionnaires = [...workspace.questionnaires.values()]
+  const questionnaireModels = [...workspace.questionnaires.values()]
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let portfolio: Portfolio | undefined;
+  return siteDataOf(siteModel(workspace), root, questionnaireModels, gitInfo(root));
+}
+
+/** The views of a site model: each organisation's audits linked to the one before. */
+function siteDataOf(model: SiteModel, root: string, questionnaireModels: QuestionnaireModel[], git: SiteData['git']): SiteData {
+  const orgs: OrgView[] = model.orgs.map((o) => {
+    const audits: AuditView[] = [];
+    // Prototype-linked rather than spread: each report stays computed on first use.
+    for (const entry of o.audits) audits.push(Object.assign(Object.create(entry) as AuditEntry, { previous: audits.at(-1) }));
+    return { ...o, audits, latest: audits.at(-1) };
+  });
   return {
-    root, workspace, title: settings?.title, defaultLang: settings?.['default-locale'] ?? 'en',
-    hideNames: settings?.['hide-names-in-comparison'] ?? false, orgs, questionnaires, git: gitInfo(root),
-    // On first use: it scores every organisation's latest audit.
-    get portfolio() {
-      return (portfolio ??= rankPortfolio(orgs.map((o) => ({ id: o.id, industry: o.industry.id, index: o.latest?.report.index ?? null }))));
-    },
+    ...(model.title !== undefined ? { title: model.title } : {}),
+    defaultLang: model.defaultLang, hideNames: model.hideNames, questionnaires: model.questionnaires,
+    get portfolio() { return model.portfolio; },
+    root, orgs, questionnaireModels, git,
   };
+}
+
+/**
+ * A site rendered from a site-model file (TOUCHSTONE_SITE_MODEL) rather than a workspace: the
+ * report, trend and portfolio pages, from whatever computed the model. The sentinel test renders
+ * one made by hand, to show that every number on those pages comes from the model.
+ */
+function loadModelFile(file: string, root: string): SiteData {
+  const model = JSON.parse(readFileSync(file, 'utf8')) as SiteModel & { git?: SiteData['git'] };
+  return siteDataOf(model, root, [], model.git ?? null);
 }
 
 /**
@@ -179,14 +158,21 @@ export async function auditPage(params: { lang?: string; org?: string; version?:
   const data = await siteData();
   const org = data.orgs.find((o) => o.id === params.org)!;
   const view = findAudit(data, params.org!, params.version!)!;
-  const audit = view.model.audit.data;
+  const audit = view.audit;
+  // The questionnaire's own words (level descriptions, units) and its method, for this report.
+  const words = data.questionnaires[view.report.questionnaire]!;
   return {
-    lang, data, org, view, audit, r: view.report,
-    method: methodOf(view.model.questionnaire!),
+    lang, data, org, view, audit, r: view.report, words,
+    method: words.method,
     orgName: tr(org.name, lang),
-    periodLabel: tr(audit.period.label ?? view.version, lang),
+    periodLabel: periodLabel(view, lang),
     change: indexChange(view),
   };
+}
+
+/** What an audit is called on its pages: its period's label, or its version. */
+export function periodLabel(view: AuditView, lang: Lang): string {
+  return tr(view.audit.period.label ?? view.version, lang);
 }
 
 /** Delta of the index since the previous audit of the same organisation (core/diff.ts). */
@@ -216,11 +202,11 @@ export const paths = {
 /** getStaticPaths of every per-questionnaire route (browser, answer page): each version in each language. */
 export async function questionnairePagePaths(): Promise<{ params: { lang: Lang; id: string; version: string } }[]> {
   const data = await siteData();
-  return LANGS.flatMap((lang) => data.questionnaires.map((q) => ({ params: { lang, id: q.data.id, version: q.data.version } })));
+  return LANGS.flatMap((lang) => data.questionnaireModels.map((q) => ({ params: { lang, id: q.data.id, version: q.data.version } })));
 }
 
 export function findQuestionnaire(data: SiteData, id: string, version: string): QuestionnaireModel | undefined {
-  return data.questionnaires.find((q) => q.data.id === id && q.data.version === version);
+  return data.questionnaireModels.find((q) => q.data.id === id && q.data.version === version);
 }
 
 /** Where the schemas a written response file should name are (see src/core/schema-location.ts). */

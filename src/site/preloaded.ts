@@ -38,3 +38,9 @@ export function siteOrgs(): string[] | undefined {
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new Error(`${SITE_ORGS_ENV} is not a list of organisation ids`);
   return ids;
 }
+
+/**
+ * A site-model file (core/site-model.ts, as JSON) to render instead of reading a workspace: the
+ * report pages from a model computed elsewhere. The sentinel test renders one made by hand.
+ */
+export const SITE_MODEL_ENV = 'TOUCHSTONE_SITE_MODEL';
