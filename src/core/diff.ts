@@ -107,3 +107,8 @@ export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResul
     mapping: { renamed: mapping?.renamed ?? [], removed: mapping?.removed ?? [], added: mapping?.added ?? [] },
   };
 }
+
+/** The questions that moved beyond the respondents' spread, the largest movement first (a pull-request comment lists them so). */
+export function movedQuestions(diff: AuditDiff): AuditDiff['questions'] {
+  return diff.questions.filter((q) => q.meaningful).sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0));
+}

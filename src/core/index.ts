@@ -19,7 +19,7 @@ export { scoreAudit, NotScorableError } from './score.ts';
 export { reportModel, reportOf, REPORT_SCHEMA_VERSION } from './report.ts';
 export { krippendorffAlpha, type AlphaLevel } from './stats/krippendorff.ts';
 export { findAudit, latestAudit, previousAudit, selectOrgs, type AuditLookup, type OrgSelection } from './select.ts';
-export { diffScores, questionMapping, type AuditDiff, type Change, type QuestionChange } from './diff.ts';
+export { diffScores, movedQuestions, questionMapping, type AuditDiff, type Change, type QuestionChange } from './diff.ts';
 export { evaluateAssertions, type Outcome } from './assertions.ts';
 export type * from './score-types.ts';
 export type * from './model.ts';

@@ -116,7 +116,3 @@ function wordsOf(q: QuestionnaireModel): QuestionnaireWords {
   return { method: methodOf(q), levels, units };
 }
 
-/** A site model as JSON: every report computed, for a page renderer that has no workspace. */
-export function siteModelJson(model: SiteModel): string {
-  return JSON.stringify(model);
-}

@@ -56,6 +56,11 @@ export function ui(lang: string, key: StringKey): string {
   return lookup(lang, key, { dev: dev() });
 }
 
+/** Several messages of one language, by the names a caller knows them by (an island's words, handed to it by its page). */
+export function messagesIn<K extends string>(lang: string, ids: Readonly<Record<K, StringKey>>): Record<K, string> {
+  return Object.fromEntries(Object.entries<StringKey>(ids).map(([name, id]) => [name, ui(lang, id)])) as Record<K, string>;
+}
+
 /** A UI string with its {placeholders} filled; numbers are written in the language's style. */
 export function uif(lang: string, key: StringKey, vars: Record<string, string | number>): string {
   return ui(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => {

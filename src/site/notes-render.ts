@@ -12,7 +12,7 @@ import { defaultHandlers, toHast, type Handler, type Handlers, type State } from
 import { linkProblem, NOTES_COMPONENTS, type NotesDocument, type NotesNode } from '../core/notes.ts';
 import type { ScoreResult } from '../core/score-types.ts';
 import { notesComponents } from '../components/notes.ts';
-import type { Lang } from './i18n.ts';
+import { ui, uif, type Lang } from './i18n.ts';
 
 const nothing: Handler = () => undefined;
 
@@ -61,9 +61,10 @@ export function renderNotes(doc: NotesDocument, result: ScoreResult, lang: Lang)
     unknownHandler: nothing,
     // Footnote ids cannot collide with the page's own; their heading is for screen readers, in the page's language.
     clobberPrefix: 'notes-',
-    footnoteLabel: lang === 'zh' ? '脚注' : 'Footnotes',
+    footnoteLabel: ui(lang, 'notesFootnotes'),
     footnoteLabelProperties: { className: ['visually-hidden'] },
-    footnoteBackLabel: (i, again) => `${lang === 'zh' ? '返回引用' : 'Back to reference'} ${i + 1}${again > 1 ? `-${again}` : ''}`,
+    // The reference's number as mdast-util-to-hast counts it (1-based, then -2, -3 for a second and third use).
+    footnoteBackLabel: (i, again) => uif(lang, 'notesBackToReference', { n: `${i + 1}${again > 1 ? `-${again}` : ''}` }),
   });
   return toHtml(tree as Root | Element | ElementContent);
 }

@@ -99,6 +99,5 @@ export function registerBuild(program: Command, context: CommandContext): void {
 function checkOrgs(workspace: Workspace, ids: string[]): Workspace {
   const chosen = selectOrgs(workspace, ids);
   if (chosen.ok) return chosen.workspace;
-  const zh = workspace.settings?.data['default-locale'] === 'zh';
-  throw new UsageError(`--org: ${unknownName({ en: 'organisation', zh: '组织' }, chosen.unknown, chosen.available, zh)}`);
+  throw new UsageError(`--org: ${unknownName('cliOrganisation', chosen.unknown, chosen.available, workspace.settings?.data['default-locale'] ?? 'en')}`);
 }

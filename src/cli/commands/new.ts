@@ -75,7 +75,7 @@ export function registerNew(program: Command, context: CommandContext): void {
       let previous: AuditModel | undefined;
       if (options.from !== undefined) {
         // Names on the command line that the workspace does not have are usage errors (exit 2).
-        if (!org) throw new UsageError(`--from: ${unknownName({ en: 'organisation', zh: '组织' }, orgId, ws.orgs.map((o) => o.id), isZh(ws, options.lang))}`);
+        if (!org) throw new UsageError(`--from: ${unknownName('cliOrganisation', orgId, ws.orgs.map((o) => o.id), messageLang(ws, options.lang))}`);
         previous = selectVersion(ws, orgId, options.from, options.lang).audit;
       }
       const questionnaire = chooseQuestionnaire(ws, options.questionnaire, options.lang, previous ?? (org ? org.audits[org.audits.length - 1] : undefined));
@@ -170,7 +170,7 @@ function chooseQuestionnaire(ws: Workspace, flag: string | undefined, lang: Lang
   if (flag !== undefined) {
     const key = flag.includes('@') ? flag : latestKey(keys, flag);
     if (key === undefined || !ws.questionnaires.has(key)) {
-      throw new UsageError(`--questionnaire: ${unknownName({ en: 'questionnaire', zh: '问卷' }, flag, flag.includes('@') ? keys : [...new Set(keys.map((k) => k.split('@')[0]))], isZh(ws, lang))}`);
+      throw new UsageError(`--questionnaire: ${unknownName('cliQuestionnaireNoun', flag, flag.includes('@') ? keys : [...new Set(keys.map((k) => k.split('@')[0]))], messageLang(ws, lang))}`);
     }
     return key;
   }
@@ -186,7 +186,7 @@ function chooseBenchmark(ws: Workspace, flag: string | undefined, lang: Lang | u
     const all = [...ws.benchmarks.keys()].sort();
     const key = flag.includes('@') ? flag : latestKey(all, flag);
     if (key === undefined || !ws.benchmarks.has(key)) {
-      throw new UsageError(`--benchmark: ${unknownName({ en: 'benchmark profile', zh: '标杆档案' }, flag, flag.includes('@') ? all : [...new Set(all.map((k) => k.split('@')[0]))], isZh(ws, lang))}`);
+      throw new UsageError(`--benchmark: ${unknownName('cliBenchmarkProfile', flag, flag.includes('@') ? all : [...new Set(all.map((k) => k.split('@')[0]))], messageLang(ws, lang))}`);
     }
     return key;
   }
@@ -198,7 +198,7 @@ function chooseBenchmark(ws: Workspace, flag: string | undefined, lang: Lang | u
   return latestKey(fitting, id)!;
 }
 
-/** Whether a message about the command line is said in Chinese: --lang, else the workspace's language. */
-function isZh(ws: Workspace, lang: Lang | undefined): boolean {
-  return (lang ?? ws.settings?.data['default-locale']) === 'zh';
+/** The language of a message about the command line: --lang, else the workspace's. */
+function messageLang(ws: Workspace, lang: Lang | undefined): Lang {
+  return lang ?? ws.settings?.data['default-locale'] ?? 'en';
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { previousAudit, printable, reportOf, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
-import { say, ui } from '../../site/i18n.ts';
+import { say, ui, uif } from '../../site/i18n.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -30,41 +30,40 @@ export function registerScore(program: Command, context: CommandContext): void {
 const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : n.toFixed(digits));
 
 function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
-  const zh = lang === 'zh';
-  // Punctuation from the site's catalogue: full-width in Chinese.
+  // Words and punctuation from the site's catalogues (src/site/messages/): full-width in Chinese.
   const colon = ui(lang, 'colon');
   const label = r.period.label ? localText(r.period.label, lang) : `${r.period.start} – ${r.period.end}`;
   const lines: string[] = [];
-  const facts = [`${r.org}/${r.version}`, zh ? (r.status === 'final' ? '终稿' : '草稿') : r.status,
-    zh ? `${r.respondents} 位答卷人` : `${r.respondents} ${r.respondents === 1 ? 'respondent' : 'respondents'}`];
+  const facts = [`${r.org}/${r.version}`, ui(lang, r.status === 'final' ? 'cliFinal' : 'cliDraft'),
+    say(lang, { id: 'cliRespondents', params: { count: r.respondents } })];
   lines.push(style('bold', `${orgName} — ${label}`) + `  ${ui(lang, 'openParen').trim()}${facts.join(ui(lang, 'comma'))}${ui(lang, 'closeParen')}`);
   lines.push(style('dim', `${r.questionnaire} vs ${r.profile}`));
   lines.push('');
-  const head = zh ? ['', '得分', '业界最佳', '差距', '一致性'] : ['', 'score', 'target', 'gap', 'agreement'];
+  const head = ['', ui(lang, 'cliScore'), ui(lang, 'cliTarget'), ui(lang, 'cliGap'), ui(lang, 'cliAgreement')];
   const rows: string[][] = [];
-  rows.push([zh ? '指数' : 'Index', fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
+  rows.push([ui(lang, 'index'), fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
   const partRow = (p: PartScore) => [
     `  ${localText(p.name, lang)}`, fmt(p.score), fmt(p.target), fmt(p.gap), fmt(p.agreement, 2),
-    [p.insufficient ? (zh ? '作答不足' : 'mostly unanswered') : '', p.cap ? `${zh ? '上限' : 'capped at'} ${p.cap.cap}${colon}${localText(p.cap.name, lang)}` : ''].filter(Boolean).join(ui(lang, 'semicolon')),
+    [p.insufficient ? ui(lang, 'cliUnanswered') : '', p.cap ? `${uif(lang, 'cliCappedAt', { cap: p.cap.cap })}${colon}${localText(p.cap.name, lang)}` : ''].filter(Boolean).join(ui(lang, 'semicolon')),
   ];
   for (const d of r.drivers) rows.push(partRow(d));
   rows.push(['']);
   for (const p of [r.consistency, r.benchmark, r.recovery]) if (p.total > 0) rows.push(partRow(p).map((c, i) => (i === 0 ? c.trim() : c)));
   lines.push(...table([head, ...rows]));
   if (r.consistency.luck !== null) {
-    lines.push('', `${zh ? '运气系数' : 'Luck factor'}${colon}${fmt(r.consistency.luck, 2)}   ${zh ? '正确率' : 'correct'}${colon}${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
+    lines.push('', `${ui(lang, 'cliLuck')}${colon}${fmt(r.consistency.luck, 2)}   ${ui(lang, 'cliCorrect')}${colon}${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
   }
   if (r.consistency.findings.length) {
-    lines.push('', style('bold', zh ? '发现' : 'Findings'));
+    lines.push('', style('bold', ui(lang, 'findings')));
     for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${printable(say(lang, f.message))}`);
   }
   const closed = r.recovery.gates.filter((g) => !g.passed);
   if (closed.length) {
-    lines.push('', style('bold', zh ? '未通过的门槛' : 'Gates not passed'));
-    for (const g of closed) lines.push(`  ${localText(g.name, lang)} → ${g.scope} ≤ ${g.cap}${g.applied ? (zh ? '（已生效）' : ' (applied)') : ''}`);
+    lines.push('', style('bold', ui(lang, 'cliGatesNotPassed')));
+    for (const g of closed) lines.push(`  ${localText(g.name, lang)} → ${g.scope} ≤ ${g.cap}${g.applied ? ui(lang, 'cliApplied') : ''}`);
   }
   if (r.actions.length) {
-    lines.push('', style('bold', zh ? '下一步（按影响排序）' : 'Next steps (by impact)'));
+    lines.push('', style('bold', ui(lang, 'cliNextSteps')));
     for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${localText(a.text, lang)}\n     ${style('dim', printable(say(lang, a.why)))}\n     → ${printable(say(lang, a.next))}`);
   }
   return `${lines.join('\n')}\n`;

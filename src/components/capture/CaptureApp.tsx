@@ -8,10 +8,14 @@ import {
   type AnswerDraft, type Draft, type EvidenceDraft,
 } from '../../site/capture/response.ts';
 import type { SchemaProblem } from '../../site/capture/validate.ts';
-import { ct, fmtScore, trText as tr, type CaptureKey, type Lang } from './strings.ts';
+import { fill, fmtScore, trText as tr, type CaptureKey, type CaptureWords, type Lang } from './strings.ts';
 
 export interface CaptureProps {
   lang: Lang;
+  /** The form's words in the page's language (strings.ts CAPTURE_MESSAGES, from the site's catalogue). */
+  words: CaptureWords;
+  /** The page language's BCP 47 locale, for its numbers. */
+  locale: string;
   questionnaire: QuestionnaireFile;
   /** The modeline's path from audits/<org>/<version>/responses/<file> to response.schema.json. */
   schemaPath: string;
@@ -21,8 +25,8 @@ export interface CaptureProps {
 
 type Check = { yaml: string; problems: SchemaProblem[] } | null;
 
-export default function CaptureApp({ lang, questionnaire, schemaPath, targets }: CaptureProps) {
-  const t = (k: CaptureKey, vars?: Record<string, string | number>) => ct(lang, k, vars);
+export default function CaptureApp({ lang, words, locale, questionnaire, schemaPath, targets }: CaptureProps) {
+  const t = (k: CaptureKey, vars?: Record<string, string | number>) => fill(words[k], vars);
   const q = useMemo(() => questionnaireModel(questionnaire), [questionnaire]);
   const key = draftKey(q.key);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
@@ -131,7 +135,7 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
           <h2 id={`cp-${part.id}`}>{tr(part.name, lang)}</h2>
           {part.summary && <p className="lede">{tr(part.summary, lang)}</p>}
           {part.questions.map((m) => (
-            <Question key={m.id} m={m} lang={lang} scale={q.scale} a={draft.answers[m.id] ?? emptyAnswer()}
+            <Question key={m.id} m={m} lang={lang} words={words} scale={q.scale} a={draft.answers[m.id] ?? emptyAnswer()}
               evidenceFrom={q.data['evidence-policy']?.from}
               onChoice={(choice) => setAnswer(m.id, (a) => ({ ...a, choice }))}
               onComment={(comment) => setAnswer(m.id, (a) => ({ ...a, comment }))}
@@ -145,7 +149,7 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
       <section aria-labelledby="draft-scores" className="capture-scores">
         <h2 id="draft-scores">{t('draftScores')}</h2>
         <p className="help">{t('draftScoresNote')}</p>
-        <p className="draft-index">{t('index')}{t('colon')}<strong data-testid="draft-index">{fmtScore(scores.index, lang)}</strong> / 100</p>
+        <p className="draft-index">{t('index')}{t('colon')}<strong data-testid="draft-index">{fmtScore(scores.index, locale)}</strong> / 100</p>
         <div className="table-wrap">
           <table id="draft-table">
             <thead><tr><th scope="col">{t('part')}</th><th scope="col" className="n">{t('score')}</th><th scope="col" className="n">{t('answered')}</th></tr></thead>
@@ -153,7 +157,7 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
               {scores.parts.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">{tr(p.name, lang)}{p.capped && <span className="help"> · {t('capped')}</span>}</th>
-                  <td className="n" data-part={p.id}>{fmtScore(p.score, lang)}</td>
+                  <td className="n" data-part={p.id}>{fmtScore(p.score, locale)}</td>
                   <td className="n">{p.answered}/{p.total}</td>
                 </tr>
               ))}
@@ -175,7 +179,7 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
                   <p>{t('invalid')}</p>
                   <ul>
                     {check.problems.map((p, i) => { const d = describe(p.path); return <li key={`s${i}`}><a href={d.href}>{d.label}</a>: {p.message} <code>{p.path}</code></li>; })}
-                    {extra.map((p, i) => <li key={`x${i}`}><a href={`#cq-${p.question}`}>{questionText(p.question)}</a>: {p.message[lang]}</li>)}
+                    {extra.map((p, i) => <li key={`x${i}`}><a href={`#cq-${p.question}`}>{questionText(p.question)}</a>: {t(p.message, p.params)}</li>)}
                   </ul>
                 </div>
               )}
@@ -196,6 +200,7 @@ export default function CaptureApp({ lang, questionnaire, schemaPath, targets }:
 interface QuestionProps {
   m: QuestionModel;
   lang: Lang;
+  words: CaptureWords;
   scale: { min: number; max: number };
   a: AnswerDraft;
   evidenceFrom?: number;
@@ -206,8 +211,8 @@ interface QuestionProps {
   onRemoveEvidence: (i: number) => void;
 }
 
-function Question({ m, lang, scale, a, onChoice, onComment, onEvidence, onAddEvidence, onRemoveEvidence }: QuestionProps) {
-  const t = (k: CaptureKey) => ct(lang, k);
+function Question({ m, lang, words, scale, a, onChoice, onComment, onEvidence, onAddEvidence, onRemoveEvidence }: QuestionProps) {
+  const t = (k: CaptureKey) => words[k];
   const d = m.def;
   const name = `a-${m.id}`;
   const levels = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);

@@ -100,24 +100,27 @@ export function toResponse(draft: Draft, q: QuestionnaireModel): ResponseFile {
   return { respondent: { id: draft.respondent.id.trim(), role: draft.respondent.role.trim() }, answers };
 }
 
+/** A problem with one answer: the form's message (components/capture/strings.ts) and its parameters. */
+export interface AnswerProblem { question: string; message: 'notNa' | 'offScale' | 'outOfRange'; params: Record<string, string | number> }
+
 /** Checks `touchstone validate` makes beyond the schema: levels on the scale, n/a where allowed, metric ranges. */
-export function answerProblems(response: ResponseFile, q: QuestionnaireModel): { question: string; message: Bilingual }[] {
-  const out: { question: string; message: Bilingual }[] = [];
+export function answerProblems(response: ResponseFile, q: QuestionnaireModel): AnswerProblem[] {
+  const out: AnswerProblem[] = [];
   for (const [id, raw] of Object.entries(response.answers)) {
     const question = q.questions.get(id);
     if (!question) continue;
     const value = answerValue(raw);
     if (value === null || value === undefined) continue;
     if (value === 'n/a') {
-      if (!question.na) out.push({ question: id, message: { en: 'cannot be answered n/a', zh: '不能填“不适用”' } });
+      if (!question.na) out.push({ question: id, message: 'notNa', params: {} });
     } else if (question.type === 'level') {
       if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
-        out.push({ question: id, message: { en: `level ${value} is not on the scale ${q.scale.min}–${q.scale.max}`, zh: `等级 ${value} 不在 ${q.scale.min}–${q.scale.max} 之内` } });
+        out.push({ question: id, message: 'offScale', params: { value, min: q.scale.min, max: q.scale.max } });
       }
     } else {
       const { min, max } = question.def;
       if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-        out.push({ question: id, message: { en: `${value} is outside the plausible range ${min ?? '−∞'} to ${max ?? '∞'}`, zh: `${value} 超出合理范围 ${min ?? '−∞'} 至 ${max ?? '∞'}` } });
+        out.push({ question: id, message: 'outOfRange', params: { value, min: min ?? '−∞', max: max ?? '∞' } });
       }
     }
   }
