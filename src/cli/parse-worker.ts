@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseAhead, type PreparsedFile } from '../core/load.ts';
+import { parseAhead, type PreparsedFile } from '../core/read/load.ts';
 
 // The yaml package reads process.env.LOG_TOKENS for every token it lexes, and process.env is a
 // slow lookup into the real environment (about 150 ns): a fifth of this thread's time. A plain

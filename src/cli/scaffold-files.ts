@@ -8,7 +8,7 @@ import { UserError } from './output.ts';
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PACKAGE_SCHEMAS = join(PACKAGE_DIR, 'schemas');
 
-/** Where editors find the schemas (see src/core/schema-location.ts), with this package's as the fallback. */
+/** Where editors find the schemas (see src/core/check/schema-location.ts), with this package's as the fallback. */
 export function schemasDirFor(root: string): string {
   return schemasDirForWorkspace(root, PACKAGE_SCHEMAS);
 }

@@ -2,7 +2,7 @@
 // trees (hast) that src/site/notes-render.ts writes out escaped with the rest of the notes. They
 // render at build time only (no JavaScript shipped).
 import type { Element, ElementContent, Properties } from 'hast';
-import type { ScoreResult, PartScore } from '../core/score-types.ts';
+import type { ScoreResult, PartScore } from '../core/index.ts';
 import { score as fmt } from '../site/format.ts';
 import { tr, ui, type Lang } from '../site/i18n.ts';
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_MARK, checkBuildOutput } from '../core/paths.ts';
+import { BUILD_MARK, checkBuildOutput } from '../core/index.ts';
 import { makeTempFolder, removeTempFolder } from './temp-folders.ts';
 import { SITE_ORGS_ENV } from './preloaded.ts';
 
@@ -21,7 +21,7 @@ export interface BuildSiteOptions {
   base?: string;
   /**
    * Only these organisations (`build --org`): the site is made from the workspace narrowed to
-   * them (core/select.ts selectOrgs), so that no page, data file or PDF knows of any other.
+   * them (core/compare/select.ts selectOrgs), so that no page, data file or PDF knows of any other.
    */
   orgs?: readonly string[];
   /**
@@ -89,7 +89,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     if (progress) clearInterval(progress);
     const pages = countHtml(built);
     if (pages === 0) throw new SiteBuildError('the build produced no pages');
-    // The mark that lets the next build replace this folder (and nothing else): see core/paths.ts.
+    // The mark that lets the next build replace this folder (and nothing else): see core/read/paths.ts.
     writeFileSync(join(built, BUILD_MARK), `${JSON.stringify({ generator: 'touchstone', version: packageVersion(), replacedByEachBuild: true })}\n`);
     // The new site waits in an owner-only folder beside the output (one file system: the swap is a
     // rename), and the previous one is moved into it, so that one removal clears both.

@@ -5,19 +5,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { INSTALLED_SCHEMAS, schemasDirFor } from '../core/schema-location.ts';
-import { hasErrors } from '../core/diagnostics.ts';
-import type { QuestionnaireModel, Workspace } from '../core/model.ts';
-import { siteModel, type AuditEntry, type OrgEntry, type SiteModel } from '../core/site-model.ts';
-import { RESERVED_ORG_NAMES } from '../core/load.ts';
-import { validateWorkspace } from '../core/validate.ts';
-import { sharedParseCache } from '../core/parse-cache.ts';
-import { workspaceEntries } from '../core/workspace-files.ts';
+import { INSTALLED_SCHEMAS, schemasDirFor } from '../core/index.ts';
+import { hasErrors } from '../core/index.ts';
+import type { QuestionnaireModel, Workspace } from '../core/index.ts';
+import { siteModel, type AuditEntry, type OrgEntry, type SiteModel } from '../core/index.ts';
+import { RESERVED_ORG_NAMES } from '../core/index.ts';
+import { validateWorkspace } from '../core/index.ts';
+import { sharedParseCache } from '../core/index.ts';
+import { workspaceEntries } from '../core/index.ts';
 import { SITE_MODEL_ENV, siteOrgs, takeValidatedWorkspace } from './preloaded.ts';
-import { selectOrgs } from '../core/select.ts';
+import { selectOrgs } from '../core/index.ts';
 import { LANGS, tr, type Lang } from './i18n.ts';
 
-/** An audit as its pages see it (core/site-model.ts), with the one before it. */
+/** An audit as its pages see it (core/report/site-model.ts), with the one before it. */
 export type AuditView = AuditEntry & { previous?: AuditView };
 
 export interface OrgView extends OrgEntry {
@@ -121,7 +121,7 @@ function loadModelFile(file: string, root: string): SiteData {
 /**
  * The workspace as the site may show it: with `build --org` (and in `pdf`), only the chosen
  * organisations, before anything is scored, so that no page, data file, ranking or portfolio
- * figure is made from any other (core/select.ts).
+ * figure is made from any other (core/compare/select.ts).
  */
 function onlyChosenOrgs(workspace: Workspace): Workspace {
   const ids = siteOrgs();
@@ -175,7 +175,7 @@ export function periodLabel(view: AuditView, lang: Lang): string {
   return tr(view.audit.period.label ?? view.version, lang);
 }
 
-/** Delta of the index since the previous audit of the same organisation (core/diff.ts). */
+/** Delta of the index since the previous audit of the same organisation (core/compare/diff.ts). */
 export function indexChange(view: AuditView | undefined): number | null {
   return view?.report.changes?.index.delta ?? null;
 }
@@ -209,7 +209,7 @@ export function findQuestionnaire(data: SiteData, id: string, version: string): 
   return data.questionnaireModels.find((q) => q.data.id === id && q.data.version === version);
 }
 
-/** Where the schemas a written response file should name are (see src/core/schema-location.ts). */
+/** Where the schemas a written response file should name are (see src/core/check/schema-location.ts). */
 export function schemasDir(data: SiteData): string {
   return schemasDirFor(data.root, process.env.TOUCHSTONE_PACKAGE_SCHEMAS ?? join(data.root, INSTALLED_SCHEMAS));
 }

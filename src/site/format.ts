@@ -1,4 +1,4 @@
-import { checkLink } from '../core/links.ts';
+import { checkLink } from '../core/index.ts';
 import { INTL_LOCALE, numberFormat, type Lang, ui } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
@@ -139,6 +139,6 @@ export function answer(value: number | 'n/a' | null | undefined, lang: Lang): st
 
 /** Only http(s) links and relative paths become links; anything else is shown as text. */
 export function safeHref(link: string | undefined): string | null {
-  // Judged by what a browser opens (core/links.ts), the same rule `validate` applies.
+  // Judged by what a browser opens (core/check/links.ts), the same rule `validate` applies.
   return link && checkLink(link).ok ? link : null;
 }

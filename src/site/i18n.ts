@@ -3,12 +3,12 @@
  * (src/site/messages/), formatted late (placeholders, Intl numbers and plurals). Texts that come
  * from the workspace (question texts, names, levels, next steps) are bilingual in the YAML.
  */
-import { isLang, type Lang } from '../core/lang.ts';
-import type { Message } from '../core/score-types.ts';
+import { isLang, type Lang } from '../core/index.ts';
+import type { Message } from '../core/index.ts';
 import en from './messages/en.ts';
 import zh from './messages/zh.ts';
 
-export { LANGS, isLang, type Lang } from '../core/lang.ts';
+export { LANGS, isLang, type Lang } from '../core/index.ts';
 
 /** The BCP 47 tag for <html lang> and Intl. */
 export const HTML_LANG: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
@@ -143,4 +143,4 @@ export function switchPath(path: string, to: Lang): string {
   return parts.join('/');
 }
 
-export { channelName } from '../core/channels.ts';
+export { channelName } from '../core/index.ts';

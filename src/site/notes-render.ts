@@ -1,5 +1,5 @@
 /**
- * The consultant's notes as HTML: the syntax tree core/notes.ts parsed and checked, turned into
+ * The consultant's notes as HTML: the syntax tree core/read/notes.ts parsed and checked, turned into
  * an HTML tree (mdast-util-to-hast, without raw HTML) and written out escaped (hast-util-to-html),
  * with the report components (src/components/notes.ts) in place of their tags. Nothing of the
  * notes is ever compiled or run. The validation refuses what notes may not hold; should anything
@@ -9,8 +9,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { defaultHandlers, toHast, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
-import { linkProblem, NOTES_COMPONENTS, type NotesDocument, type NotesNode } from '../core/notes.ts';
-import type { ScoreResult } from '../core/score-types.ts';
+import { linkProblem, NOTES_COMPONENTS, type NotesDocument, type NotesNode } from '../core/index.ts';
+import type { ScoreResult } from '../core/index.ts';
 import { notesComponents } from '../components/notes.ts';
 import { ui, uif, type Lang } from './i18n.ts';
 

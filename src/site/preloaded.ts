@@ -1,4 +1,4 @@
-import type { ValidationResult } from '../core/validate.ts';
+import type { ValidationResult } from '../core/index.ts';
 
 /**
  * `touchstone build` validates the workspace in the same process as Astro's build, and starts
@@ -40,7 +40,7 @@ export function siteOrgs(): string[] | undefined {
 }
 
 /**
- * A site-model file (core/site-model.ts, as JSON) to render instead of reading a workspace: the
+ * A site-model file (core/report/site-model.ts, as JSON) to render instead of reading a workspace: the
  * report pages from a model computed elsewhere. The sentinel test renders one made by hand.
  */
 export const SITE_MODEL_ENV = 'TOUCHSTONE_SITE_MODEL';

@@ -7,7 +7,7 @@
  * ajv compiles a schema into a function with `new Function`, which the site's
  * Content-Security-Policy forbids (no 'unsafe-eval', src/site/csp.ts). So the build compiles each
  * schema here, in Node, with the very ajv set-up `touchstone validate` uses (createAjv in
- * src/core/schemas.ts: options, formats, the patternErrorMessage keyword, defs.schema.json), and
+ * src/core/read/schemas.ts: options, formats, the patternErrorMessage keyword, defs.schema.json), and
  * serves ajv's standalone code as a Vite virtual module: generated from the schemas on every build
  * and dev start, never committed, so it cannot drift from them. The module's default export is an
  * ajv ValidateFunction (errors on `.errors`, as ajv's own), which ajv-i18n localises as before.
@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import standaloneModule from 'ajv/dist/standalone/index.js';
-import { createAjv, SCHEMAS, type FileKind } from '../core/schemas.ts';
+import { createAjv, SCHEMAS, type FileKind } from '../core/index.ts';
 
 /** The import specifier of a file kind's validator: `${VALIDATOR_MODULE}<kind>`. */
 export const VALIDATOR_MODULE = 'virtual:touchstone/schema-validator/';

@@ -1,8 +1,8 @@
-import type { AnswerTrace, PartScore, Respondent } from '../core/score-types.ts';
+import type { AnswerTrace, PartScore, Respondent } from '../core/index.ts';
 import { answer, date, safeHref, score } from './format.ts';
 import { escapeText, html, Html } from './html.ts';
 import { levelCount, tr, ui, uif, type Lang } from './i18n.ts';
-import type { Method } from '../core/method.ts';
+import type { Method } from '../core/index.ts';
 
 /** What backs an answer, as the report model carries it. */
 type Evidence = AnswerTrace['evidence'][number];

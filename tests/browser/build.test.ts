@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MARK } from '../../src/core/paths.ts';
+import { BUILD_MARK } from '../../src/core/read/paths.ts';
 import { REPO, sampleIsReady, TMP, touchstone } from './helpers.ts';
 
 describe('touchstone build', () => {
@@ -32,7 +32,7 @@ describe('touchstone build', () => {
     expect(readFileSync(join(previous, 'index.html'), 'utf8')).toBe('previous site');
   });
 
-  // Notes are prose (src/core/notes.ts): the validation refuses what would run at build time or
+  // Notes are prose (src/core/read/notes.ts): the validation refuses what would run at build time or
   // reach readers as markup, so `build` refuses such notes like any other invalid file, before Astro runs.
   it.each([
     ['notes that are not valid notes syntax', 'ws-bad-notes', '# Notes\n\nHello {broken\n',

@@ -1,5 +1,5 @@
 // Consultant notes on the built report, in Chromium: prose that plays with markup, accepted by the
-// validation (src/core/notes.ts), reaches the page as text, never as script, while the report
+// validation (src/core/read/notes.ts), reaches the page as text, never as script, while the report
 // components still render. (Notes that hold markup or code are refused: tests/browser/build.test.ts.)
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -214,7 +214,7 @@ export const CASES: BadInputCase[] = [
   { name: 'scenario quality beyond the questionnaire scale', overlay: { 'audits/acme/2026-q3/scenarios.yaml': 'scenarios:\n  - id: s1\n    question: A?\n    observations:\n      - { channel: phone, outcome: yes, correct: true, quality: 7 }\n' },
     expect: { code: 'scenarios/off-scale', file: 'audits/acme/2026-q3/scenarios.yaml', line: 5, col: 65, message: /from 0 to 4/ } },
 
-  // --- consultant notes (notes.mdx): prose, never code (src/core/notes.ts)
+  // --- consultant notes (notes.mdx): prose, never code (src/core/read/notes.ts)
   { name: 'notes that are not valid notes syntax', overlay: { [NOTES]: '# Notes\n\nHello {broken\n' },
     expect: { code: 'notes/syntax', file: NOTES, line: 3, col: 7, message: /^Unexpected end of file in expression/ } },
   { name: 'notes with an expression', overlay: { [NOTES]: '# Notes\n\nThe token is {process.env.GITHUB_TOKEN}.\n' },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PACKAGE_NAME } from '../../src/core/schema-location.ts';
+import { PACKAGE_NAME } from '../../src/core/check/schema-location.ts';
 import { REPO, hasStackTrace, removeWorkspace, touchstone } from '../helpers/cli.ts';
 
 const created: string[] = [];

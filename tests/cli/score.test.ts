@@ -36,7 +36,7 @@ describe('touchstone score', () => {
       expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
       expect(r.schemaVersion).toBe(1);
     }
-    // The change since the previous version is in the model (core/diff.ts); the first has none.
+    // The change since the previous version is in the model (core/compare/diff.ts); the first has none.
     expect(first.changes).toBeNull();
     expect(later.changes).toMatchObject({ org: 'swiftparcel', from: '2025-h2', to: '2026-h1' });
     expect(later.changes.index.after).toBe(later.index);

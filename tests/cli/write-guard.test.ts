@@ -1,11 +1,11 @@
-// Where `build`, `pdf`, `new` and `init` may write (src/core/paths.ts): never over the workspace,
+// Where `build`, `pdf`, `new` and `init` may write (src/core/read/paths.ts): never over the workspace,
 // anything above it, its data folders, through a link out of it, or over files Touchstone did not write.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_MARK } from '../../src/core/paths.ts';
+import { BUILD_MARK } from '../../src/core/read/paths.ts';
 import { BIN, hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
 import { treeHash } from './tree-hash.ts';
 

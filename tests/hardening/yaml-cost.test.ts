@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/core/diagnostics.ts';
-import { LIMITS } from '../../src/core/limits.ts';
-import { depthBound, firstTooDeep, tooDeepAt } from '../../src/core/yaml-depth.ts';
-import { parseYaml } from '../../src/core/yaml-file.ts';
+import { LIMITS } from '../../src/core/read/limits.ts';
+import { depthBound, firstTooDeep, tooDeepAt } from '../../src/core/read/yaml-depth.ts';
+import { parseYaml } from '../../src/core/read/yaml-file.ts';
 import { REPO } from '../helpers/cli.ts';
 
 /**

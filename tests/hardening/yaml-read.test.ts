@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/core/diagnostics.ts';
-import { LIMITS } from '../../src/core/limits.ts';
-import { parseYaml } from '../../src/core/yaml-file.ts';
+import { LIMITS } from '../../src/core/read/limits.ts';
+import { parseYaml } from '../../src/core/read/yaml-file.ts';
 import { REPO } from '../helpers/cli.ts';
 import { mutate, mutation } from '../helpers/mutations.ts';
 
 /**
  * Touchstone takes a file's data out of the yaml package's Document itself, and finds duplicate
- * keys itself (src/core/yaml-file.ts, readDocument), rather than with the package's toJS and
+ * keys itself (src/core/read/yaml-file.ts, readDocument), rather than with the package's toJS and
  * uniqueKeys. For any text, that must come to what the package would have given: the same data
  * for a file it accepts, and a duplicate key wherever it finds one. The one difference is on
  * purpose: keys that differ in YAML but name the same property (`1` and `"1"`) are duplicates

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAjv } from '../../src/core/schemas.ts';
+import { createAjv } from '../../src/core/read/schemas.ts';
 import { REPO } from './cli.ts';
 
 /** schemas/report.schema.json, compiled with the project's one ajv set-up: what every published report model must be. */

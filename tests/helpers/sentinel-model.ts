@@ -4,10 +4,10 @@
  * every number on the report, presenter and portfolio pages is one of these, as formatting alone
  * would show it (rounded, grouped, as a percentage).
  */
-import type { SiteModel, QuestionnaireWords } from '../../src/core/site-model.ts';
+import type { SiteModel, QuestionnaireWords } from '../../src/core/report/site-model.ts';
 import type { Action, AnswerTrace, AuditDiff, Change, Finding, QuestionScore, ReportModel } from '../../src/core/score-types.ts';
 import type { AuditFile, Bilingual } from '../../src/core/schema-types.ts';
-import type { Method } from '../../src/core/method.ts';
+import type { Method } from '../../src/core/score/method.ts';
 
 /** Dates in the model; their parts (year, month, day) are allowed on the pages as they are. */
 export const SENTINEL_DATES = ['2031-11-23', '2032-12-29', '2033-10-27', '2034-11-28', '2035-12-26'];

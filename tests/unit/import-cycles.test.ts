@@ -7,16 +7,20 @@ import { describe, expect, it } from 'vitest';
 const CORE = resolve(import.meta.dirname, '../../src/core');
 const CLI = resolve(import.meta.dirname, '../../src/cli');
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+function files(dir: string, extensions = ['.ts']): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), extensions)
+    : extensions.some((x) => e.name.endsWith(x)) ? [join(dir, e.name)] : []));
 }
 
 /** Each file's relative imports and re-exports (`import`, `import type`, `export … from`). */
-function graph(dir = CORE): Map<string, string[]> {
+function graph(dir = CORE, extensions = ['.ts'], options: { valuesOnly?: boolean } = {}): Map<string, string[]> {
   const edges = new Map<string, string[]>();
-  for (const file of files(dir)) {
+  for (const file of files(dir, extensions)) {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((m) => resolve(dirname(file), m[1]!));
+    const targets = [...text.matchAll(/^\s*(?:import|export)\b([^;]*?)\bfrom\s+'(\.[^']+)'/gms)]
+      // A type-only import is erased: it brings nothing into a bundle.
+      .filter((m) => !(options.valuesOnly && /^\s*type\b/.test(m[1]!)))
+      .map((m) => resolve(dirname(file), m[2]!));
     edges.set(file, targets);
   }
   return edges;
@@ -64,7 +68,59 @@ describe('src/cli imports', () => {
     // The check sees the imports it is about: every command uses the core.
     expect(intoCore.filter((e) => e.endsWith('→ index.ts')).length).toBeGreaterThan(10);
     // A worker thread loads only what it runs: its start-up is paid on every thread.
-    expect(intoCore.filter((e) => !e.endsWith('→ index.ts'))).toEqual(['parse-worker.ts → load.ts']);
+    expect(intoCore.filter((e) => !e.endsWith('→ index.ts'))).toEqual(['parse-worker.ts → read/load.ts']);
+  });
+});
+
+describe('the site\'s imports', () => {
+  const SRC = resolve(import.meta.dirname, '../../src');
+  const BROWSER = ['components/capture/', 'site/capture/'];
+  const intoCore = (): string[] => ['site', 'pages', 'components', 'layouts'].flatMap((dir) => [...graph(join(SRC, dir), ['.ts', '.tsx', '.astro'])])
+    .flatMap(([file, targets]) => targets.filter((t) => t.startsWith(`${CORE}/`)).map((t) => `${relative(SRC, file)} → ${relative(CORE, t)}`));
+
+  it('reach the core through index.ts, and the answer form\'s island (which runs in the browser) through browser.ts', () => {
+    const edges = intoCore();
+    expect(edges.filter((e) => e.endsWith('→ index.ts')).length).toBeGreaterThan(15);
+    expect(edges.filter((e) => e.endsWith('→ browser.ts')).length).toBeGreaterThan(2);
+    const wrong = edges.filter((e) => {
+      const browser = BROWSER.some((b) => e.startsWith(b));
+      return !e.endsWith(browser ? '→ browser.ts' : '→ index.ts');
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('browser.ts brings nothing into a bundle that reads files (the loader, Node built-ins)', () => {
+    const edges = graph(CORE, ['.ts'], { valuesOnly: true });
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const next of edges.get(file) ?? []) visit(next);
+    };
+    visit(join(CORE, 'browser.ts'));
+    const reached = [...seen].map((f) => relative(CORE, f));
+    expect(reached).toContain('score/score-responses.ts');
+    expect(reached.filter((f) => f === 'read/load.ts' || f === 'index.ts')).toEqual([]);
+    const nodeImports = [...seen].filter((f) => /from\s+'node:/.test(readFileSync(f, 'utf8'))).map((f) => relative(CORE, f));
+    expect(nodeImports).toEqual([]);
+  });
+});
+
+describe('src/core folders', () => {
+  // The pipeline's order (src/core/README.md): a folder may import from itself, from folders
+  // before it, and from the shared files at the top; the top's files only from each other.
+  const ORDER = ['read', 'check', 'score', 'compare', 'report', 'scaffold'];
+  const folderOf = (file: string) => relative(CORE, file).split('/').slice(0, -1)[0] ?? '';
+  it('import only from their own folder, earlier folders, or the shared files', () => {
+    const upward = [...graph()].flatMap(([file, targets]) => targets.filter((t) => {
+      const from = folderOf(file);
+      const to = folderOf(t);
+      if (from === to || to === '') return false;
+      if (from === '') return !/\/(index|browser)\.ts$/.test(file);
+      return ORDER.indexOf(to) > ORDER.indexOf(from);
+    }).map((t) => `${relative(CORE, file)} → ${relative(CORE, t)}`));
+    expect(ORDER.every((d) => files(join(CORE, d)).length > 0)).toBe(true);
+    expect(upward).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { krippendorffAlpha, type AlphaLevel } from '../../src/core/stats/krippendorff.ts';
+import { krippendorffAlpha, type AlphaLevel } from '../../src/core/score/stats/krippendorff.ts';
 
 const _ = null;
 const LEVELS: AlphaLevel[] = ['nominal', 'ordinal', 'interval', 'ratio'];

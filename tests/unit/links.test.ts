@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLink } from '../../src/core/links.ts';
+import { checkLink } from '../../src/core/check/links.ts';
 import { safeHref } from '../../src/site/format.ts';
 
 /**

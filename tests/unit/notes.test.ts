@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag, type Diagnostic } from '../../src/core/diagnostics.ts';
-import { LIMITS } from '../../src/core/limits.ts';
-import { checkNotesAgainstAudit, linkProblem, parseNotes, parseNotesText, type NotesDocument } from '../../src/core/notes.ts';
+import { LIMITS } from '../../src/core/read/limits.ts';
+import { checkNotesAgainstAudit, linkProblem, parseNotes, parseNotesText, type NotesDocument } from '../../src/core/read/notes.ts';
 import { findAudit, scoreAudit, validateWorkspace } from '../../src/core/index.ts';
 import { renderNotes } from '../../src/site/notes-render.ts';
 import { FIXTURES } from '../helpers/cli.ts';
 
 /**
- * notes.mdx is prose: core/notes.ts refuses whatever would run at build time or reach readers as
+ * notes.mdx is prose: core/read/notes.ts refuses whatever would run at build time or reach readers as
  * markup or a dangerous link, each with its line and column; site/notes-render.ts writes what is
  * left as escaped HTML. Every payload below is checked both ways: refused by the checker, and
  * absent from the HTML the renderer makes of the same text.

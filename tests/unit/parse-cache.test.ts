@@ -4,9 +4,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParseCache } from '../../src/core/parse-cache.ts';
-import { scoreAudit } from '../../src/core/score.ts';
-import { validateWorkspace } from '../../src/core/validate.ts';
+import { ParseCache } from '../../src/core/read/parse-cache.ts';
+import { scoreAudit } from '../../src/core/score/score.ts';
+import { validateWorkspace } from '../../src/core/check/validate.ts';
 import { FIXTURES } from '../helpers/cli.ts';
 
 const made: string[] = [];

@@ -1,6 +1,6 @@
 // The precompiled schema validators (src/site/schema-validators.ts), which the browser runs under the
 // site's Content-Security-Policy, against ajv compiling the same schemas at run time as
-// `touchstone validate` does (src/core/schemas.ts): the same verdict and the very same errors
+// `touchstone validate` does (src/core/read/schemas.ts): the same verdict and the very same errors
 // (path, keyword, parameters, message, schema) on valid files, broken files and random mutations.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import precompiledResponse from 'virtual:touchstone/schema-validator/response';
-import { SCHEMAS, validators, type FileKind } from '../../src/core/schemas.ts';
+import { SCHEMAS, validators, type FileKind } from '../../src/core/read/schemas.ts';
 import { validatorModuleSource } from '../../src/site/schema-validators.ts';
 import { validateResponse } from '../../src/site/capture/validate.ts';
 import { mutate, mutation } from '../helpers/mutations.ts';

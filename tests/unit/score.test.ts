@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffScores, findAudit, scoreAudit, validateWorkspace, type ScoreResult, type Workspace } from '../../src/core/index.ts';
-import { round1 } from '../../src/core/aggregate.ts';
+import { round1 } from '../../src/core/score/aggregate.ts';
 import { say } from '../../src/site/i18n.ts';
 import { FIXTURES, removeWorkspace, workspaceFrom, type OverlayContent } from '../helpers/cli.ts';
 

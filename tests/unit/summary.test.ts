@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAudit, scoreAudit, validateWorkspace } from '../../src/core/index.ts';
-import { rankPortfolio } from '../../src/core/portfolio.ts';
+import { rankPortfolio } from '../../src/core/compare/portfolio.ts';
 import { FIXTURES } from '../helpers/cli.ts';
 
 describe('headline', () => {

@@ -55,7 +55,7 @@ describe('traceAppendix', () => {
     expect(li).toContain(`<strong>${ESCAPED} (r9)</strong>`);
     expect(li).toContain(`<p class="comment">${ESCAPED}</p>`);
     expect(li).toContain(`<code>responses/${ESCAPED}.yaml:7</code>`);
-    // (A link with spaces in it is no link: core/links.ts; this one keeps the markup characters.)
+    // (A link with spaces in it is no link: core/check/links.ts; this one keeps the markup characters.)
     expect(li).toContain(`href="https://example.com/?q=${ESCAPED.replaceAll(' ', '')}"`);
     expect(li).toContain(`<time datetime="${ESCAPED}">${ESCAPED}</time> · reviewed by ${ESCAPED}</li>`);
     expect(li).toContain(`<li><code>javascript:${ESCAPED}</code><span> · ${ESCAPED}</span></li>`);

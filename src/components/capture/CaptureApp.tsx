@@ -1,8 +1,8 @@
 // Answer capture: one participant answers a questionnaire version in the browser and gets a response
 // YAML file that `touchstone validate` accepts. A React island (client:load); all text is escaped by React.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { QuestionModel } from '../../core/model.ts';
-import type { QuestionnaireFile } from '../../core/schema-types.ts';
+import type { QuestionModel } from '../../core/browser.ts';
+import type { QuestionnaireFile } from '../../core/browser.ts';
 import {
   answerProblems, draftKey, draftScores, emptyAnswer, emptyDraft, emptyEvidence, parseDraft, questionnaireModel, toResponse, toYaml,
   type AnswerDraft, type Draft, type EvidenceDraft,

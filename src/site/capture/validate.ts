@@ -1,6 +1,6 @@
 // Validates a response document in the browser with the workspace's own JSON Schema (draft 2020-12),
 // by the validator src/site/schema-validators.ts precompiles at build time with the options of
-// src/core/schemas.ts (the page's Content-Security-Policy allows no run-time compilation).
+// src/core/read/schemas.ts (the page's Content-Security-Policy allows no run-time compilation).
 // Loaded on demand (a separate chunk).
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';

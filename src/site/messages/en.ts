@@ -227,7 +227,7 @@ export default {
   changesFrom: 'Changes from version',
   scale: 'Scale',
 
-  // Methodology: every rule stated with the questionnaire's own figures (core/method.ts)
+  // Methodology: every rule stated with the questionnaire's own figures (core/score/method.ts)
   noQuestionnaires: 'This workspace has no questionnaire yet.',
   mAnswersH: 'Answers and levels',
   mAnswersLevel: 'Each respondent answers every question in their own YAML file: a level from {min} to {max} on an anchored scale of {levels} levels, each described in words.',

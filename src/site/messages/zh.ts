@@ -228,7 +228,7 @@ const zh: Record<keyof typeof en, string> = {
   changesFrom: '相对版本的变化',
   scale: '量表',
 
-  // Methodology: every rule stated with the questionnaire's own figures (core/method.ts)
+  // Methodology: every rule stated with the questionnaire's own figures (core/score/method.ts)
   noQuestionnaires: '此工作区尚无问卷。',
   mAnswersH: '答案与等级',
   mAnswersLevel: '每位答卷人在自己的 YAML 文件中回答每个问题：在 {min}–{max} 的锚定量表（共 {levels} 级，每级都有文字描述）上选一个等级。',

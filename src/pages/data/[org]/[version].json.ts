@@ -1,4 +1,4 @@
-// The data behind each report: /data/<org>/<version>.json is its report model (core/report.ts,
+// The data behind each report: /data/<org>/<version>.json is its report model (core/report/report.ts,
 // schemas/report.schema.json), the object `touchstone score <org>/<version> --json` prints, in no
 // language: one file per audit for both languages' pages. Compact, and encoded here: a portfolio
 // build writes hundreds of these, and pretty-printing and a string body cost more than the pages.

@@ -1,0 +1,114 @@
+import { round1 } from '../score/aggregate.ts';
+import type { QuestionnaireModel, Workspace } from '../read/model.ts';
+import type { Bilingual } from '../schema-types.ts';
+import type { AuditDiff, Change, QuestionChange, ScoreResult } from '../score-types.ts';
+
+// What changed between two versions of an audit (the report model's `changes`; its types are
+// schemas/report.schema.json's). Questions are matched across questionnaire versions only
+// through the mapping the newer questionnaire declares (`changes`: renamed, removed, added);
+// anything else is reported as not comparable, never compared as if it were the same question.
+export type { AuditDiff, Change, QuestionChange } from '../score-types.ts';
+
+/** Maps question ids of the older questionnaire onto the newer one by walking `changes` back. */
+export function questionMapping(ws: Workspace, fromKey: string, toKey: string):
+  { map: Map<string, string | null>; renamed: [string, string][]; removed: string[]; added: string[] } | null {
+  if (fromKey === toKey) {
+    const q = ws.questionnaires.get(toKey);
+    return q ? { map: new Map([...q.questions.keys()].map((id) => [id, id])), renamed: [], removed: [], added: [] } : null;
+  }
+  // Walk from the newer version back to the older one through each version's declared `from`.
+  const chain: QuestionnaireModel[] = [];
+  let current = ws.questionnaires.get(toKey);
+  const seen = new Set<string>();
+  while (current && current.key !== fromKey && !seen.has(current.key)) {
+    seen.add(current.key);
+    chain.push(current);
+    const from = current.data.changes?.from;
+    current = from ? ws.questionnaires.get(`${current.data.id}@${from}`) : undefined;
+  }
+  const start = ws.questionnaires.get(fromKey);
+  if (!current || !start) return null;
+  let map = new Map<string, string | null>([...start.questions.keys()].map((id) => [id, id]));
+  const renamed: [string, string][] = [];
+  const removed: string[] = [];
+  const added: string[] = [];
+  for (const q of chain.reverse()) {
+    const changes = q.data.changes!;
+    const next = new Map<string, string | null>();
+    for (const [origin, id] of map) {
+      if (id === null) next.set(origin, null);
+      else if ((changes.removed ?? []).includes(id)) { next.set(origin, null); removed.push(origin); }
+      else if (changes.renamed?.[id]) { next.set(origin, changes.renamed[id]); renamed.push([origin, changes.renamed[id]]); }
+      else next.set(origin, q.questions.has(id) ? id : null);
+    }
+    added.push(...(changes.added ?? []));
+    map = next;
+  }
+  return { map, renamed, removed, added };
+}
+
+function change(before: number | null, after: number | null, noise: number): Change {
+  const delta = before === null || after === null ? null : round1(after - before);
+  return { before, after, delta, meaningful: delta !== null && Math.abs(delta) > noise };
+}
+
+/** Half the wider of the two versions' respondent ranges: a change must exceed it to count. */
+function noiseOf(a?: { min: number | null; max: number | null }, b?: { min: number | null; max: number | null }): number {
+  const width = (r?: { min: number | null; max: number | null }) => (r && r.min !== null && r.max !== null ? r.max - r.min : 0);
+  return Math.max(width(a), width(b)) / 2;
+}
+
+export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResult): AuditDiff {
+  const mapping = questionMapping(ws, before.questionnaire, after.questionnaire);
+  const partsBefore = [...before.drivers, before.consistency, before.benchmark, before.recovery];
+  const partsAfter = [...after.drivers, after.consistency, after.benchmark, after.recovery];
+  const qBefore = new Map(partsBefore.flatMap((p) => p.questions.map((q) => [q.id, q] as const)));
+  const qAfter = new Map(partsAfter.flatMap((p) => p.questions.map((q) => [q.id, q] as const)));
+  const questions: QuestionChange[] = [];
+  const matched = new Set<string>();
+  for (const [id, qb] of qBefore) {
+    const target = mapping ? mapping.map.get(id) : undefined;
+    const qa = target ? qAfter.get(target) : undefined;
+    if (mapping && target === null) {
+      questions.push({ id, status: 'removed', part: qb.part, text: qb.text, medianBefore: qb.median, medianAfter: null, before: qb.score, after: null, delta: null, meaningful: false });
+      continue;
+    }
+    if (!qa) {
+      questions.push({ id, status: 'not-comparable', part: qb.part, text: qb.text, medianBefore: qb.median, medianAfter: null, before: qb.score, after: null, delta: null, meaningful: false });
+      continue;
+    }
+    matched.add(qa.id);
+    const spread = (q: typeof qb) => (q.min !== null && q.max !== null ? q.max - q.min : 0);
+    const deltaLevels = qb.median === null || qa.median === null ? null : qa.median - qb.median;
+    const c = change(qb.score, qa.score, 0);
+    questions.push({
+      id: qa.id, ...(qa.id !== id ? { was: id } : {}), status: qa.id !== id ? 'renamed' : 'same', part: qa.part, text: qa.text,
+      medianBefore: qb.median, medianAfter: qa.median, ...c,
+      // For one question the respondents' spread is in levels: a move smaller than half of it is noise.
+      meaningful: deltaLevels !== null && deltaLevels !== 0 && Math.abs(deltaLevels) > Math.max(spread(qb), spread(qa)) / 2,
+    });
+  }
+  for (const [id, qa] of qAfter) {
+    if (matched.has(id)) continue;
+    questions.push({ id, status: mapping?.added.includes(id) ? 'added' : 'not-comparable', part: qa.part, text: qa.text, medianBefore: null, medianAfter: qa.median, before: null, after: qa.score, delta: null, meaningful: false });
+  }
+  const driversBefore = new Map(before.drivers.map((d) => [d.id, d]));
+  return {
+    org: after.org,
+    from: before.version,
+    to: after.version,
+    questionnaires: { from: before.questionnaire, to: after.questionnaire, mapped: mapping !== null },
+    index: change(before.index, after.index, noiseOf(before.respondentRange, after.respondentRange)),
+    drivers: after.drivers.map((d) => {
+      const b = driversBefore.get(d.id);
+      return { id: d.id, name: d.name, ...change(b?.score ?? null, d.score, noiseOf(b?.respondentRange, d.respondentRange)) };
+    }),
+    questions,
+    mapping: { renamed: mapping?.renamed ?? [], removed: mapping?.removed ?? [], added: mapping?.added ?? [] },
+  };
+}
+
+/** The questions that moved beyond the respondents' spread, the largest movement first (a pull-request comment lists them so). */
+export function movedQuestions(diff: AuditDiff): AuditDiff['questions'] {
+  return diff.questions.filter((q) => q.meaningful).sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0));
+}

@@ -1,0 +1,136 @@
+import type {
+  AuditFile, BenchmarkFile, Bilingual, Gate, OrgFile, Question, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile,
+} from '../schema-types.ts';
+import type { NotesDocument } from './notes.ts';
+import type { SourceFile } from './yaml-file.ts';
+
+export type * from '../schema-types.ts';
+
+/** A file that parsed and passed its schema: typed data plus the way back to its lines. */
+export interface Loaded<T> {
+  source: SourceFile;
+  data: T;
+}
+
+export type PartKind = 'driver' | 'consistency' | 'benchmark' | 'recovery';
+
+/** A scored group of questions: one of the drivers, or one of the other three parts. */
+export interface PartModel {
+  /** The driver id, or `consistency` / `benchmark` / `recovery`. */
+  id: string;
+  kind: PartKind;
+  name: Bilingual;
+  summary?: Bilingual;
+  weight: number;
+  questions: QuestionModel[];
+}
+
+export interface QuestionModel {
+  id: string;
+  part: string;
+  type: 'level' | 'metric';
+  weight: number;
+  evidence: 'expected' | 'optional';
+  na: boolean;
+  def: Question;
+  /** Where the question sits in its questionnaire file, for diagnostics. */
+  path: (string | number)[];
+}
+
+export interface QuestionnaireModel extends Loaded<QuestionnaireFile> {
+  /** `id@version` */
+  key: string;
+  scale: { min: number; max: number };
+  parts: PartModel[];
+  questions: Map<string, QuestionModel>;
+  gates: Gate[];
+}
+
+export interface BenchmarkModel extends Loaded<BenchmarkFile> {
+  key: string;
+}
+
+export interface ResponseModel extends Loaded<ResponseFile> {}
+
+export interface AuditModel {
+  org: string;
+  version: string;
+  /** audits/<org>/<version> relative to the root */
+  dir: string;
+  audit: Loaded<AuditFile>;
+  responses: ResponseModel[];
+  scenarios?: Loaded<ScenariosFile>;
+  /** Relative path of notes.mdx when present. */
+  notes?: string;
+  /** notes.mdx parsed (absent when it could not be read or parsed): what the site renders. */
+  notesDoc?: NotesDocument;
+  questionnaire?: QuestionnaireModel;
+  benchmark?: BenchmarkModel;
+}
+
+export interface OrgModel {
+  id: string;
+  org: Loaded<OrgFile>;
+  /** In time order: by period start, then by version name. */
+  audits: AuditModel[];
+}
+
+export interface Workspace {
+  root: string;
+  settings?: Loaded<WorkspaceFile>;
+  questionnaires: Map<string, QuestionnaireModel>;
+  benchmarks: Map<string, BenchmarkModel>;
+  orgs: OrgModel[];
+  /** Every audit that loaded, including those of an organisation whose org.yaml is broken (for cross-checks). */
+  allAudits: AuditModel[];
+  /** Files that exist but failed to parse or validate (relative paths); their diagnostics are already reported. */
+  broken: Set<string>;
+  /** The workspace's secret (TOUCHSTONE_SECRET), which keys anonymous audits' pseudonyms; never published. */
+  secret?: string;
+}
+
+export const DEFAULT_SCALE = { min: 0, max: 4 } as const;
+
+/** Flattens a questionnaire's drivers and parts into one ordered list and an id index. */
+/** Scores of a part a questionnaire does not declare carry this name (never the sample's). */
+export const UNDECLARED_PART_NAMES: Record<Exclude<PartKind, 'driver'>, Bilingual> = {
+  consistency: { en: 'Consistency', zh: '一致性' },
+  benchmark: { en: 'Benchmark', zh: '标杆对照' },
+  recovery: { en: 'Recovery', zh: '服务补救' },
+};
+
+export function indexQuestionnaire(loaded: Loaded<QuestionnaireFile>): QuestionnaireModel {
+  const q = loaded.data;
+  const parts: PartModel[] = [];
+  const questions = new Map<string, QuestionModel>();
+  const addPart = (id: string, kind: PartKind, name: Bilingual, summary: Bilingual | undefined, weight: number,
+    defs: Question[], base: (string | number)[]) => {
+    const models = defs.map((def, i): QuestionModel => ({
+      id: def.id, part: id, type: def.type ?? 'level', weight: def.weight ?? 1, evidence: def.evidence ?? 'optional',
+      na: def.na ?? false, def, path: [...base, i],
+    }));
+    for (const m of models) if (!questions.has(m.id)) questions.set(m.id, m);
+    parts.push({ id, kind, name, summary, weight, questions: models });
+  };
+  q.drivers.forEach((d, i) => addPart(d.id, 'driver', d.name, d.summary, d.weight ?? 1, d.questions, ['drivers', i, 'questions']));
+  for (const kind of ['consistency', 'benchmark', 'recovery'] as const) {
+    const part = q[kind];
+    // Unnamed, a part is called by a plain generic name, never by the sample bank's.
+    if (part) addPart(kind, kind, part.name ?? UNDECLARED_PART_NAMES[kind], part.summary, 1, part.questions, [kind, 'questions']);
+  }
+  return {
+    ...loaded, key: `${q.id}@${q.version}`, scale: q.scale ?? DEFAULT_SCALE, parts, questions, gates: q.gates ?? [],
+  };
+}
+
+export function driverParts(q: QuestionnaireModel): PartModel[] {
+  return q.parts.filter((p) => p.kind === 'driver');
+}
+
+/** The plain value of an answer, whatever form it was written in. */
+export function answerValue(answer: ResponseFile['answers'][string]): number | 'n/a' | null {
+  if (answer === undefined || answer === null) return null;
+  if (typeof answer === 'number' || answer === 'n/a') return answer;
+  if (typeof answer === 'object') return answer.level ?? answer.value ?? null;
+  return null;
+}

@@ -1,0 +1,14 @@
+// The conditions of rules and gates, on their own: the answer form scores drafts in the browser
+// with gates.ts, so this must not pull in the validator's modules (or node:crypto with them).
+import type { Condition } from '../schema-types.ts';
+
+/** Whether one answer value meets a condition of a rule or gate. */
+export function conditionHolds(c: Condition, value: number | 'n/a' | null): boolean {
+  if (c.unanswered) return value === null;
+  if (c['is-na']) return value === 'n/a';
+  if (typeof value !== 'number') return false;
+  if (c['at-most'] !== undefined && value > c['at-most']) return false;
+  if (c['at-least'] !== undefined && value < c['at-least']) return false;
+  return c['at-most'] !== undefined || c['at-least'] !== undefined;
+}
+

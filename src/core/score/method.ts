@@ -1,0 +1,66 @@
+import type { Bilingual } from '../schema-types.ts';
+import { UNDECLARED_PART_NAMES, type QuestionnaireModel } from '../read/model.ts';
+
+/**
+ * What a questionnaire says about how it is scored: the facts the methodology page, the
+ * report's legends and the section navigation describe. One home, so no page states a rule
+ * (a 0–4 scale, "one level lower", "two levels apart", a part the client does not have)
+ * that the client's questionnaire does not say.
+ */
+export interface Method {
+  questionnaire: string;
+  scale: { min: number; max: number };
+  /** Levels on the scale (max − min + 1). */
+  levels: number;
+  /** Respondents this many levels apart make a question disputed. */
+  disputeSpread: number;
+  /** The most levels apart respondents can be and still agree (disputeSpread − 1). */
+  agreedSpread: number;
+  /** Absent when unevidenced answers are not discounted (no policy, or a penalty of 0). */
+  evidencePolicy: { from: number; penalty: number; appliesTo: 'expected' | 'all' } | null;
+  /** Some question allows "n/a". */
+  allowsNa: boolean;
+  /** The units of the metric questions, in questionnaire order (none: no metric questions). */
+  metricUnits: Bilingual[];
+  /** The drivers, in order, with the questionnaire's own words about them. */
+  drivers: { id: string; name: Bilingual; summary?: Bilingual; origin?: 'source' | 'completion' }[];
+  aboutDrivers?: Bilingual;
+  /** The non-driver parts the questionnaire declares (with questions), under its own names. */
+  parts: { id: 'consistency' | 'benchmark' | 'recovery'; name: Bilingual }[];
+  /** The questionnaire declares "ask twice" scenarios. */
+  scenarios: boolean;
+  /** The questionnaire declares gates (caps). */
+  gates: boolean;
+}
+
+
+export function methodOf(q: QuestionnaireModel): Method {
+  const policy = q.data['evidence-policy'];
+  const questions = q.parts.flatMap((p) => p.questions);
+  const units: Bilingual[] = [];
+  for (const question of questions) {
+    const unit = question.def.unit;
+    if (question.type === 'metric' && unit && !units.some((u) => u.en === unit.en)) units.push(unit);
+  }
+  return {
+    questionnaire: q.key,
+    scale: { ...q.scale },
+    levels: q.scale.max - q.scale.min + 1,
+    disputeSpread: q.data['dispute-spread'] ?? 2,
+    agreedSpread: (q.data['dispute-spread'] ?? 2) - 1,
+    evidencePolicy: policy && policy.penalty > 0
+      ? { from: policy.from, penalty: policy.penalty, appliesTo: policy['applies-to'] ?? 'expected' }
+      : null,
+    allowsNa: questions.some((x) => x.na),
+    metricUnits: units,
+    drivers: q.data.drivers.map((d) => ({
+      id: d.id, name: d.name, ...(d.summary ? { summary: d.summary } : {}), ...(d.origin ? { origin: d.origin } : {}),
+    })),
+    ...(q.data['about-drivers'] ? { aboutDrivers: q.data['about-drivers'] } : {}),
+    parts: (['consistency', 'benchmark', 'recovery'] as const)
+      .filter((id) => (q.parts.find((p) => p.id === id)?.questions.length ?? 0) > 0 || (id === 'consistency' && (q.data.consistency?.scenarios?.length ?? 0) > 0))
+      .map((id) => ({ id, name: q.parts.find((p) => p.id === id)?.name ?? UNDECLARED_PART_NAMES[id] })),
+    scenarios: (q.data.consistency?.scenarios?.length ?? 0) > 0,
+    gates: q.gates.length > 0,
+  };
+}

@@ -1,0 +1,106 @@
+import { clamp, median, range } from './aggregate.ts';
+import { answerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from '../read/model.ts';
+import type { Detail, Question } from '../schema-types.ts';
+import type { AnswerTrace } from '../score-types.ts';
+
+/** One question aggregated across respondents, unrounded; score.ts rounds for output. */
+export interface QuestionAggregate {
+  question: QuestionModel;
+  traces: AnswerTrace[];
+  /** Counted levels or values (after the evidence policy), one per answering respondent. */
+  values: number[];
+  /** Per respondent id: the counted number, for agreement and per-respondent scores. */
+  byRespondent: Map<string, number | 'n/a' | null>;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  na: number;
+  unanswered: number;
+  evidence: number;
+  disputed: boolean;
+  score: number | null;
+  target: number | null;
+  targetScore: number | null;
+}
+
+/** Maps a level onto 0–100. */
+export function levelScore(level: number, scale: { min: number; max: number }): number {
+  return ((level - scale.min) / (scale.max - scale.min)) * 100;
+}
+
+/** Maps a metric value onto 0–100: 100 at the target, 0 at the floor, linear between, clamped. */
+export function metricScore(value: number, def: Pick<Question, 'target' | 'floor'>): number {
+  const target = def.target ?? 0;
+  const floor = def.floor ?? 0;
+  if (target === floor) return value === target ? 100 : 0;
+  return clamp(((value - floor) / (target - floor)) * 100, 0, 100);
+}
+
+export function questionScoreOf(q: QuestionModel, value: number, scale: { min: number; max: number }): number {
+  return q.type === 'metric' ? metricScore(value, q.def) : levelScore(value, scale);
+}
+
+export function aggregateQuestion(
+  question: QuestionModel,
+  responses: readonly ResponseModel[],
+  questionnaire: QuestionnaireModel,
+  benchmark: BenchmarkModel | undefined,
+): QuestionAggregate {
+  const policy = questionnaire.data['evidence-policy'];
+  const spread = questionnaire.data['dispute-spread'] ?? 2;
+  const traces: AnswerTrace[] = [];
+  const values: number[] = [];
+  const byRespondent = new Map<string, number | 'n/a' | null>();
+  let na = 0;
+  let unanswered = 0;
+  let evidence = 0;
+  for (const response of responses) {
+    const raw = response.data.answers[question.id];
+    const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
+    const answer = answerValue(raw);
+    const cited = detail?.evidence ?? [];
+    let counted: number | 'n/a' | null = answer;
+    let discounted: string | undefined;
+    if (policy && question.type === 'level' && typeof answer === 'number' && answer >= policy.from && cited.length === 0 &&
+      ((policy['applies-to'] ?? 'expected') === 'all' || question.evidence === 'expected')) {
+      counted = Math.max(questionnaire.scale.min, answer - policy.penalty);
+      discounted = `level ${answer} without evidence counts as ${counted}`;
+    }
+    if (cited.length > 0) evidence++;
+    if (counted === null) unanswered++;
+    else if (counted === 'n/a') na++;
+    else values.push(counted);
+    byRespondent.set(response.data.respondent.id, counted);
+    const path = detail ? ['answers', question.id, question.type === 'level' ? 'level' : 'value'] : ['answers', question.id];
+    const pos = response.source.locate(path);
+    // Keys in the documented order of the score JSON; optional ones only when present. (Set
+    // one by one rather than spread from temporary objects: this runs for every answer.)
+    const trace: AnswerTrace = { respondent: response.data.respondent.id, role: response.data.respondent.role, answer, counted } as AnswerTrace;
+    if (discounted) trace.discounted = discounted;
+    if (detail?.comment !== undefined) trace.comment = detail.comment;
+    trace.evidence = cited;
+    trace.carriedOver = detail?.['carried-over'] === true;
+    trace.file = response.source.file;
+    trace.line = pos.line;
+    trace.col = pos.col;
+    traces.push(trace);
+  }
+  const med = median(values);
+  const { min, max } = range(values);
+  const target = benchmark?.data.targets[question.id];
+  const targetValue = target ? (target.level ?? target.value ?? null) : null;
+  return {
+    question, traces, values, byRespondent,
+    median: med, min, max, na, unanswered, evidence,
+    disputed: question.type === 'level' && min !== null && max !== null && max - min >= spread,
+    score: med === null ? null : questionScoreOf(question, med, questionnaire.scale),
+    target: targetValue,
+    targetScore: targetValue === null ? null : questionScoreOf(question, targetValue, questionnaire.scale),
+  };
+}
+
+/** The median answer for gates: a number, "n/a" when everyone said n/a, null when nobody answered. */
+export function aggregateValue(a: QuestionAggregate): number | 'n/a' | null {
+  if (a.median !== null) return a.median;
+  return a.na > 0 ? 'n/a' : null;
+}

@@ -1,0 +1,144 @@
+import { range, round1, round3, weightedMean } from './aggregate.ts';
+import { applyGates, evaluateGates } from './gates.ts';
+import type { BenchmarkModel, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
+import { aggregateQuestion, levelScore, questionScoreOf, type QuestionAggregate } from './question-score.ts';
+import type { Cap, GateResult, PartScore, QuestionScore } from '../score-types.ts';
+import { krippendorffAlpha } from './stats/krippendorff.ts';
+
+/** A part's score with the unrounded numbers later stages compute from. */
+export type InternalPart = PartScore & { raw: number | null; rawTarget: number | null; byRespondent: Map<string, number | null> };
+
+/** What a set of responses scores against a questionnaire: the numbers every other figure is made from. */
+export interface ResponsesScore {
+  aggregates: Map<string, QuestionAggregate>;
+  gates: GateResult[];
+  /** Every part of the questionnaire (drivers first, in its order), by id. */
+  parts: Map<string, InternalPart>;
+  drivers: InternalPart[];
+  index: {
+    /** After the index gates, unrounded. */
+    score: number | null;
+    /** Before them. */
+    raw: number | null;
+    /** Best in class over the same drivers. */
+    target: number | null;
+    cap: Cap | null;
+  };
+  /** The index each respondent's answers alone would give (respondents without one left out). */
+  indexByRespondent: number[];
+}
+
+export interface ScoreResponsesOptions {
+  /** Best-in-class targets; without them (an answer form's draft) targets and gaps are null. */
+  benchmark?: BenchmarkModel;
+  /** The organisation's own target level per driver. */
+  ownTargets?: Record<string, number>;
+}
+
+/**
+ * The one scoring path: `responses` scored against `q`. Per question the median of the counted
+ * levels (after the evidence policy), parts as weighted means capped by closed gates, the index as
+ * the weighted mean of the drivers. `scoreAudit` builds the report's figures on it, the answer
+ * form's draft scores are it applied to one response, and the bench measures it. Pure and
+ * browser-safe (no node: modules).
+ */
+export function scoreResponses(q: QuestionnaireModel, responses: readonly ResponseModel[], options: ScoreResponsesOptions = {}): ResponsesScore {
+  const aggregates = new Map<string, QuestionAggregate>();
+  for (const part of q.parts) for (const question of part.questions) {
+    aggregates.set(question.id, aggregateQuestion(question, responses, q, options.benchmark));
+  }
+  const gates = evaluateGates(q, aggregates);
+  const ownTargets = options.ownTargets ?? {};
+  const parts = new Map<string, InternalPart>();
+  for (const part of q.parts) {
+    const own = part.kind === 'driver' && ownTargets[part.id] !== undefined ? levelScore(ownTargets[part.id]!, q.scale) : undefined;
+    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own));
+  }
+  const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
+  const raw = weightedMean(drivers.map((d) => ({ value: d.raw, weight: d.weight })));
+  const target = weightedMean(drivers.map((d) => ({ value: d.raw === null ? null : d.rawTarget, weight: d.weight })));
+  const { score, cap } = applyGates('index', raw, gates);
+  const indexByRespondent = responses
+    .map((r) => weightedMean(drivers.map((d) => ({ value: d.byRespondent.get(r.data.respondent.id) ?? null, weight: d.weight }))))
+    .filter((v): v is number => v !== null);
+  return { aggregates, gates, parts, drivers, index: { score, raw, target, cap }, indexByRespondent };
+}
+
+export function numeric(v: number | 'n/a' | null | undefined): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+/** A part's published score, without the unrounded working numbers. */
+export function strip(p: InternalPart): PartScore {
+  const { raw, rawTarget, byRespondent, ...rest } = p;
+  void raw, rawTarget, byRespondent;
+  return rest;
+}
+
+export function roundCap(cap: Cap | null): Cap | null {
+  return cap ? { ...cap, uncapped: round1(cap.uncapped) } : null;
+}
+
+function scorePart(
+  part: PartModel, aggregates: Map<string, QuestionAggregate>, responses: readonly ResponseModel[], q: QuestionnaireModel,
+  gates: GateResult[], own: number | undefined,
+): InternalPart {
+  const items = part.questions.map((x) => aggregates.get(x.id)!);
+  const uncapped = weightedMean(items.map((a) => ({ value: a.score, weight: a.question.weight })));
+  // The target is taken over the same questions as the score, so that the gap compares like with like.
+  const rawTarget = weightedMean(items.map((a) => ({ value: a.score === null ? null : a.targetScore, weight: a.question.weight })));
+  const { score, cap } = applyGates(part.id, uncapped, gates);
+  const totalWeight = items.reduce((s, a) => s + a.question.weight, 0);
+  const answeredWeight = items.filter((a) => a.score !== null).reduce((s, a) => s + a.question.weight, 0);
+  const levelItems = items.filter((a) => a.question.type === 'level');
+  const matrix = responses.map((r) => levelItems.map((a) => numeric(a.byRespondent.get(r.data.respondent.id))));
+  const byRespondent = new Map<string, number | null>(responses.map((r) => [r.data.respondent.id, weightedMean(items.map((a) => {
+    const v = a.byRespondent.get(r.data.respondent.id);
+    return { value: typeof v === 'number' ? questionScoreOf(a.question, v, q.scale) : null, weight: a.question.weight };
+  }))]));
+  const spread = range([...byRespondent.values()].filter((v): v is number => v !== null));
+  return {
+    id: part.id,
+    name: part.name,
+    score: round1(score),
+    target: round1(rawTarget),
+    gap: round1(score === null || rawTarget === null ? null : rawTarget - score),
+    ...(part.kind === 'driver' ? { own: own === undefined ? null : round1(own) } : {}),
+    weight: part.weight,
+    agreement: round3(krippendorffAlpha(matrix, 'ordinal')),
+    answered: items.filter((a) => a.score !== null).length,
+    total: items.length,
+    insufficient: totalWeight === 0 || answeredWeight / totalWeight < 0.5,
+    cap: roundCap(cap),
+    respondentRange: { min: round1(spread.min), max: round1(spread.max) },
+    questions: items.map(questionResult),
+    raw: score,
+    rawTarget,
+    byRespondent,
+  };
+}
+
+function questionResult(a: QuestionAggregate): QuestionScore {
+  const def = a.question.def;
+  return {
+    id: a.question.id,
+    part: a.question.part,
+    type: a.question.type,
+    text: def.text,
+    weight: a.question.weight,
+    score: round1(a.score),
+    median: a.median,
+    min: a.min,
+    max: a.max,
+    count: a.values.length,
+    na: a.na,
+    unanswered: a.unanswered,
+    evidence: a.evidence,
+    disputed: a.disputed,
+    target: a.target,
+    targetScore: round1(a.targetScore),
+    gap: a.median === null || a.target === null ? null : round1(a.target - a.median),
+    ...(def.exemplar ? { exemplar: def.exemplar } : {}),
+    answers: a.traces,
+  };
+}

@@ -1,0 +1,146 @@
+import { range, round1, round3 } from './aggregate.ts';
+import { answerValue, UNDECLARED_PART_NAMES } from '../read/model.ts';
+import { anonymityMinimum, anonymize, pseudonymOrder } from '../check/anonymity.ts';
+import { rankActions } from './actions.ts';
+import { headline } from './summary.ts';
+import { conditionHolds } from './conditions.ts';
+import type { AuditModel, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
+import { numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
+import type { QuestionAggregate } from './question-score.ts';
+import { scoreScenarios } from './scenarios.ts';
+import type { Detail } from '../schema-types.ts';
+import type {
+  ConsistencyResult, Finding, MetricResult, RecoveryResult, RuleFinding, ScoreResult,
+} from '../score-types.ts';
+import { krippendorffAlpha } from './stats/krippendorff.ts';
+
+/** Thrown when an audit cannot be scored because validation has not passed; the CLI validates first. */
+export class NotScorableError extends Error {}
+
+/**
+ * Scores one audit. Pure: the same model gives the same result, byte for byte once
+ * serialised (respondents are taken in id order, so renaming or reordering files
+ * changes nothing but the file names in the traces). Language-neutral: one result serves
+ * every language (texts are the workspace's bilingual ones, or message ids with figures).
+ */
+export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
+  const q = audit.questionnaire;
+  const benchmark = audit.benchmark;
+  if (!q || !benchmark) throw new NotScorableError(`${audit.org}/${audit.version} refers to a questionnaire or benchmark that did not load`);
+  const org = ws.orgs.find((o) => o.id === audit.org);
+  const anonymous = audit.audit.data.anonymous ?? false;
+  const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
+
+  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets });
+  const indexRange = range(indexByRespondent);
+
+  const levelMatrix = (questions: readonly { id: string; type: string }[]) =>
+    responses.map((r) => questions.filter((x) => x.type === 'level').map((x) => numeric(aggregates.get(x.id)!.byRespondent.get(r.data.respondent.id))));
+  const allLevelQuestions = q.parts.flatMap((p) => p.questions);
+  const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
+
+  const actions = rankActions(q, aggregates.values());
+  const scenarios = scoreScenarios(audit.scenarios?.data);
+  const rules = checkRules(q, responses);
+  const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
+  const findings: Finding[] = [
+    ...scenarios.findings,
+    ...rules.map((r): Finding => ({ kind: 'rule', severity: 'warning', message: { id: 'findingRule', params: { respondent: r.respondent, message: r.message } } })),
+    ...disputed.map((id): Finding => {
+      const a = aggregates.get(id)!;
+      return { kind: 'dispute', severity: 'info', message: { id: 'findingDispute', params: { question: a.question.def.text, min: a.min!, max: a.max! } } };
+    }),
+  ];
+  const observations = scenarios.results.reduce((n, s) => n + s.observations, 0);
+  const correct = scenarios.results.reduce((n, s) => n + s.correct, 0);
+  const emptyPart = (id: string, name: { en: string; zh: string }): InternalPart => ({
+    id, name, score: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
+    respondentRange: { min: null, max: null }, questions: [], raw: null, rawTarget: null, byRespondent: new Map(),
+  });
+  const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', UNDECLARED_PART_NAMES.consistency);
+  const consistency: ConsistencyResult = {
+    ...strip(consistencyPart),
+    correct: observations ? round3(correct / observations) : null,
+    luck: scenarios.results.length ? round3(scenarios.results.reduce((s, r) => s + r.luck, 0) / scenarios.results.length) : null,
+    scenarios: scenarios.results,
+    rules,
+    disputed,
+    disputes: disputed.map((id, i) => ({ id, i, a: aggregates.get(id)! }))
+      .sort((x, y) => (y.a.max! - y.a.min!) - (x.a.max! - x.a.min!) || x.i - y.i)
+      .map(({ id, a }) => ({ question: id, part: a.question.part, spread: a.max! - a.min! })),
+    findings,
+  };
+  const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', UNDECLARED_PART_NAMES.recovery);
+  const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
+  const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', UNDECLARED_PART_NAMES.benchmark);
+
+  const result: ScoreResult = {
+    org: audit.org,
+    version: audit.version,
+    questionnaire: q.key,
+    profile: benchmark.key,
+    respondents: responses.length,
+    period: audit.audit.data.period,
+    status: audit.audit.data.status,
+    anonymous,
+    aggregatesOnly: false,
+    index: round1(index.score),
+    target: round1(index.raw === null ? null : index.target),
+    gap: round1(index.raw === null || index.target === null ? null : index.target - (index.score ?? 0)),
+    cap: roundCap(index.cap),
+    respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
+    agreement,
+    drivers: drivers.map(strip),
+    consistency,
+    benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
+    recovery,
+    headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), actions),
+    actions,
+    people: responses.map((r) => ({
+      id: r.data.respondent.id,
+      role: r.data.respondent.role,
+      ...(!anonymous && r.data.respondent.name ? { name: r.data.respondent.name } : {}),
+      file: r.source.file,
+    })),
+  };
+  return anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result;
+}
+
+function metricsOf(q: QuestionnaireModel, aggregates: Map<string, QuestionAggregate>): MetricResult[] {
+  return [...aggregates.values()].filter((a) => a.question.type === 'metric').map((a) => {
+    const def = a.question.def;
+    const direction = def.direction ?? 'higher';
+    const target = def.target ?? 0;
+    return {
+      id: a.question.id, text: def.text, unit: def.unit ?? { en: '', zh: '' }, direction,
+      value: a.median, target, floor: def.floor ?? 0, score: round1(a.score),
+      met: a.median === null ? null : direction === 'higher' ? a.median >= target : a.median <= target,
+    };
+  });
+}
+
+/** Rule checks: answers within one response that contradict each other, with where each was written. */
+function checkRules(q: QuestionnaireModel, responses: readonly ResponseModel[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rule of q.data.consistency?.rules ?? []) {
+    for (const response of responses) {
+      const values = rule.when.map((c) => {
+        const raw = response.data.answers[c.question];
+        const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
+        const value = answerValue(raw);
+        return { c, value, detail };
+      });
+      if (!values.every(({ c, value }) => conditionHolds(c, value))) continue;
+      out.push({
+        rule: rule.id,
+        message: rule.message,
+        respondent: response.data.respondent.id,
+        answers: values.map(({ c, value, detail }) => {
+          const pos = response.source.locate(detail ? ['answers', c.question, 'level' in detail ? 'level' : 'value'] : ['answers', c.question]);
+          return { question: c.question, value, file: response.source.file, line: pos.line, col: pos.col };
+        }),
+      });
+    }
+  }
+  return out;
+}
