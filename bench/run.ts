@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 import { scoreAudit, validateWorkspace } from '../src/core/index.ts';
+import { CHROMIUM_ARGS } from '../src/cli/commands/pdf.ts';
 import { generateWorkspace } from './generate.ts';
 import { clientPage, type FileShape, type Manifest } from './baseline-site/src/manifest.ts';
 
@@ -162,7 +163,8 @@ async function lighthouse(siteRoot: string, path: string): Promise<Record<string
   try {
     const port = await new Promise<string>((resolvePort) => server.stdout!.once('data', (d) => resolvePort(String(d).trim())));
     const report = join(outDir, 'lighthouse.json');
-    const flags = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+    // The browser as `touchstone pdf` and the browser tests run it (one list of arguments).
+    const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
     const run = spawnSync('npx', ['-y', 'lighthouse@13', `http://127.0.0.1:${port}${path}`, '--chrome-path=/usr/bin/chromium', `--chrome-flags=${flags}`,
       '--only-categories=performance,accessibility,best-practices', '--output=json', `--output-path=${report}`, '--quiet'], { stdio: 'inherit', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
     if (run.status !== 0 || !existsSync(report)) return null;

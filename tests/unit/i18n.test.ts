@@ -51,3 +51,21 @@ describe('UI catalogues', () => {
     expect(() => say('en', { id: 'findingWrong', params: { question } })).toThrow('UI string findingWrong needs {wrong}');
   });
 });
+
+describe('the schemas\' hints', () => {
+  it('each has the form\'s word, whose English is the schema\'s own text', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SCHEMA_HINTS, CAPTURE_MESSAGES } = await import('../../src/components/capture/strings.ts');
+    const dir = join(import.meta.dirname, '../../schemas');
+    const hints = new Set(readdirSync(dir).filter((f) => f.endsWith('.json'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/"patternErrorMessage":\s*("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string)));
+    expect(hints.size).toBeGreaterThan(5);
+    for (const hint of hints) {
+      const key = SCHEMA_HINTS[hint];
+      expect(key, hint).toBeDefined();
+      expect(ui('en', CAPTURE_MESSAGES[key!])).toBe(hint);
+      expect(ui('zh', CAPTURE_MESSAGES[key!])).not.toBe(hint);
+    }
+  });
+});

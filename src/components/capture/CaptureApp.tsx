@@ -60,10 +60,10 @@ export default function CaptureApp({ lang, words, locale, questionnaire, schemaP
     if (!loaded) return;
     let cancelled = false;
     void import('../../site/capture/validate.ts').then((m) => {
-      if (!cancelled) setCheck({ yaml, problems: m.validateResponse(response, lang) });
+      if (!cancelled) setCheck({ yaml, problems: m.validateResponse(response, lang, words) });
     });
     return () => { cancelled = true; };
-  }, [yaml, response, loaded, lang]);
+  }, [yaml, response, loaded, lang, words]);
 
   const ready = check !== null && check.yaml === yaml && check.problems.length === 0 && extra.length === 0;
   const fileName = `${/^[a-z0-9]+(-[a-z0-9]+)*$/.test(response.respondent.id) ? response.respondent.id : 'response'}.yaml`;

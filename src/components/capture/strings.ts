@@ -57,11 +57,32 @@ export const CAPTURE_MESSAGES = {
   notNa: 'answerNotNa',
   offScale: 'answerOffScale',
   outOfRange: 'answerOutOfRange',
+  hintSlug: 'schemaHintSlug',
+  hintQuestionId: 'schemaHintQuestionId',
+  hintVersion: 'schemaHintVersion',
+  hintCalendarVersion: 'schemaHintCalendarVersion',
+  hintQuestionnaireRef: 'schemaHintQuestionnaireRef',
+  hintBenchmarkRef: 'schemaHintBenchmarkRef',
+  hintLink: 'schemaHintLink',
 } as const satisfies Record<string, StringKey>;
 
 export type CaptureKey = keyof typeof CAPTURE_MESSAGES;
 /** The answer form's words in one language, by CaptureKey. */
 export type CaptureWords = Record<CaptureKey, string>;
+
+/**
+ * The schemas' hints for a value of the wrong shape (their patternErrorMessage, in English), by the
+ * form's word for each: ajv reports the English, and the page shows its own language's.
+ */
+export const SCHEMA_HINTS: Readonly<Record<string, CaptureKey>> = {
+  "use lower-case letters, digits and single hyphens, e.g. \"acme-retail\"": 'hintSlug',
+  "a question id is \"<part>.<name>\" in lower case with hyphens, e.g. \"delivery.on-time\"": 'hintQuestionId',
+  "a version like \"1.0.0\"": 'hintVersion',
+  "a version like \"2026.1\"": 'hintCalendarVersion',
+  "name a questionnaire and its version, e.g. \"service-review@1.0.0\"": 'hintQuestionnaireRef',
+  "name a benchmark profile and its version, e.g. \"peers@2026.1\"": 'hintBenchmarkRef',
+  "a link must start with http:// or https://, or be a relative path (no javascript:, data: or file: links, no // or /\\ at the start)": 'hintLink',
+};
 
 /** A word of the form with its {placeholders} filled. */
 export function fill(text: string, vars: Record<string, string | number> = {}): string {

@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import validate from 'virtual:touchstone/schema-validator/response';
+import { SCHEMA_HINTS, type CaptureWords, type Lang } from '../../components/capture/strings.ts';
 
 // ajv-i18n's messages (CommonJS): rewrites each error's message in Chinese, in place.
 const localizeZh = ((localizeZhModule as unknown as { default?: unknown }).default ?? localizeZhModule) as (errors: ErrorObject[]) => void;
@@ -15,32 +16,30 @@ export interface SchemaProblem {
   message: string;
 }
 
-/**
- * The schema's own hints for a failed pattern (shared with editors through `patternErrorMessage`,
- * which is English), in Chinese for the Chinese page.
- */
-const PATTERN_HINTS_ZH: Record<string, string> = {
-  'use lower-case letters, digits and single hyphens, e.g. "acme-retail"': '只能使用小写字母、数字和单个连字符，例如 "acme-retail"',
-  'a question id is "<part>.<name>" in lower case with hyphens, e.g. "delivery.on-time"': '问题编号的格式是 "<部分>.<名称>"，小写并用连字符，例如 "delivery.on-time"',
-  'a version like "1.0.0"': '版本号形如 "1.0.0"',
-  'a version like "2026.1"': '版本号形如 "2026.1"',
-  'name a questionnaire and its version, e.g. "service-review@1.0.0"': '写出问卷及其版本，例如 "service-review@1.0.0"',
-  'name a benchmark profile and its version, e.g. "peers@2026.1"': '写出标杆档案及其版本，例如 "peers@2026.1"',
-  'a link must start with http:// or https://, or be a relative path (no javascript:, data: or file: links, no // or /\\ at the start)': '链接必须以 http:// 或 https:// 开头，或是相对路径（不接受 javascript:、data: 或 file: 链接，也不能以 // 或 /\\ 开头）',
-};
+// ajv-i18n's localisers, by page language (English is ajv's own); one line per language.
+const LOCALIZE: Readonly<Record<string, (errors: ErrorObject[]) => void>> = { zh: localizeZh };
 
-/** ajv's errors for a response document, in the page's language; [] when it is valid. */
-export function validateResponse(doc: unknown, lang: 'en' | 'zh' = 'en'): SchemaProblem[] {
+/** A schema's hint in the page's language: its word in the form's words, else the schema's English. */
+function hintIn(hint: string, words: Partial<CaptureWords> | undefined): string {
+  const key = SCHEMA_HINTS[hint];
+  return (key && words?.[key]) || hint;
+}
+
+/**
+ * ajv's errors for a response document, in the page's language; [] when it is valid. `words` are
+ * the form's words in that language (the schemas' hints among them); without them the hints stay English.
+ */
+export function validateResponse(doc: unknown, lang: Lang = 'en', words?: Partial<CaptureWords>): SchemaProblem[] {
   if (validate(doc)) return [];
   // Copies: ajv reuses its error objects, and localizing rewrites their messages in place.
   const errors = (validate.errors ?? []).map((e) => ({ ...e })) as ErrorObject[];
-  if (lang === 'zh') localizeZh(errors);
+  LOCALIZE[lang]?.(errors);
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     // anyOf branches repeat themselves; the schema's own words explain a failed pattern best.
     const hint = (e.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
-    const message = e.keyword === 'pattern' && hint ? (lang === 'zh' ? PATTERN_HINTS_ZH[hint] ?? hint : hint) : (e.message ?? e.keyword);
+    const message = e.keyword === 'pattern' && hint ? hintIn(hint, words) : (e.message ?? e.keyword);
     const key = `${e.instancePath}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
