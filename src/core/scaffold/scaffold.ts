@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { questionMapping } from '../compare/diff.ts';
+import { answerLines, respondentLines, yamlString } from './response-yaml.ts';
 import { answerValue, type QuestionModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
 import type { Bilingual, Detail, ResponseFile } from '../schema-types.ts';
 
@@ -169,12 +170,8 @@ export function responseYaml(o: ResponseScaffoldOptions): string {
     for (const line of o.carriedFound === false ? [w.newRespondent(o.carriedFrom)] : w.carried(o.carriedFrom)) out.push(`# ${line}`);
   }
   out.push('');
-  out.push('respondent:');
-  out.push(`  id: ${o.respondent.id}`);
-  out.push(`  role: ${scalar(o.respondent.role)}${o.roleGiven ? '' : `  # ${w.role}`}`);
-  if (o.respondent.name !== undefined) out.push(`  name: ${scalar(o.respondent.name)}`);
-  if (o.respondent.segment !== undefined) out.push(`  segment: ${o.respondent.segment}`);
-  if (o.carriedFrom && o.carriedFound !== false) out.push(`carried-over-from: ${JSON.stringify(o.carriedFrom)}`); // quoted: a version such as 2026 would read as a number
+  out.push(...respondentLines(o.respondent, o.roleGiven ? undefined : w.role));
+  if (o.carriedFrom && o.carriedFound !== false) out.push(`carried-over-from: ${yamlString(o.carriedFrom)}`); // quoted: a version such as 2026 would read as a number
   out.push('answers:');
   const policy = q.data['evidence-policy'];
   for (const part of q.parts) {
@@ -184,7 +181,7 @@ export function responseYaml(o: ResponseScaffoldOptions): string {
     for (const question of part.questions) {
       out.push('');
       for (const line of questionComment(question, q, o.lang, policy?.from)) out.push(`  # ${line}`.trimEnd());
-      out.push(...answerLines(question, o.answers?.[question.id]));
+      out.push(...answerLines(question.id, o.answers?.[question.id]));
     }
   }
   return `${out.join('\n')}\n`;
@@ -207,17 +204,6 @@ function questionComment(question: QuestionModel, q: QuestionnaireModel, lang: L
   return lines;
 }
 
-function answerLines(question: QuestionModel, answer: Answer | undefined): string[] {
-  if (answer === undefined || answer === null) return [`  ${question.id}:`];
-  if (typeof answer !== 'object') return [`  ${question.id}: ${scalar(answer)}`];
-  const keys = Object.keys(answer);
-  if (keys.every((k) => k === 'level' || k === 'value' || k === 'carried-over')) {
-    const parts = keys.map((k) => `${k}: ${scalar((answer as Record<string, unknown>)[k])}`);
-    return [`  ${question.id}: { ${parts.join(', ')} }`];
-  }
-  const block = stringify(answer, { lineWidth: 0, indent: 2 }).trimEnd().split('\n');
-  return [`  ${question.id}:`, ...block.map((l) => `    ${l}`)];
-}
 
 /**
  * The answers of a previous response, carried over to a (possibly newer) questionnaire:

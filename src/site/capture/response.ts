@@ -1,7 +1,7 @@
 // Answer capture in the browser: a participant's draft, the response document it becomes, its YAML
 // text and its draft scores. Pure and browser-safe (no node: modules); the scoring uses src/core's own
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
-import { answerValue, indexQuestionnaire, type QuestionnaireModel } from '../../core/browser.ts';
+import { answerLines, answerValue, indexQuestionnaire, oneLine, respondentLines, type QuestionnaireModel } from '../../core/browser.ts';
 import { scoreResponses } from '../../core/browser.ts';
 import type { Bilingual, Detail, Evidence, QuestionnaireFile, ResponseFile } from '../../core/browser.ts';
 import type { SourceFile } from '../../core/browser.ts';
@@ -150,52 +150,14 @@ export function draftScores(response: ResponseFile, q: QuestionnaireModel): Draf
 
 // ---- YAML text ----
 
-const QUESTION_ID = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
-
-/** A double-quoted YAML scalar: JSON's escapes are YAML's, plus the characters YAML forbids or reads as breaks. */
-export function yamlString(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function yamlScalar(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value === 'n/a') return 'n/a';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return String(value);
-  return yamlString(String(value));
-}
-
 /**
- * The response file's text: the schema modeline on the first line, then block YAML in a fixed
- * key order. Every string is double-quoted, so no text from a participant can change the structure.
+ * The response file's text: the schema modeline on the first line, then the respondent and the
+ * answers in a fixed key order, by the response format's one emitter (core/scaffold/response-yaml.ts).
  */
 export function toYaml(response: ResponseFile, options: { schemaPath: string; comment?: string }): string {
   const lines: string[] = [`# yaml-language-server: $schema=${options.schemaPath}`];
-  if (options.comment) lines.push(`# ${options.comment.replace(/[\r\n\u2028\u2029]+/g, ' ')}`);
-  lines.push('respondent:');
-  lines.push(`  id: ${yamlString(response.respondent.id)}`);
-  lines.push(`  role: ${yamlString(response.respondent.role)}`);
-  lines.push('answers:');
-  for (const [id, raw] of Object.entries(response.answers)) {
-    const key = QUESTION_ID.test(id) ? id : yamlString(id);
-    if (raw === null || typeof raw !== 'object') {
-      lines.push(`  ${key}: ${yamlScalar(raw)}`);
-      continue;
-    }
-    const d = raw as Detail;
-    lines.push(`  ${key}:`);
-    if ('level' in d) lines.push(`    level: ${yamlScalar(d.level)}`);
-    if ('value' in d) lines.push(`    value: ${yamlScalar(d.value)}`);
-    if (d.comment !== undefined) lines.push(`    comment: ${yamlString(d.comment)}`);
-    if (d.evidence?.length) {
-      lines.push('    evidence:');
-      for (const e of d.evidence) {
-        const fields = ([['link', e.link], ['note', e.note], ['date', e.date], ['reviewed-by', e['reviewed-by']]] as const)
-          .filter(([, v]) => v !== undefined);
-        fields.forEach(([k, v], i) => lines.push(`${i === 0 ? '      - ' : '        '}${k}: ${yamlString(String(v))}`));
-      }
-    }
-  }
+  if (options.comment) lines.push(`# ${oneLine(options.comment)}`);
+  lines.push(...respondentLines(response.respondent), 'answers:');
+  for (const [id, answer] of Object.entries(response.answers)) lines.push(...answerLines(id, answer));
   return `${lines.join('\n')}\n`;
 }
