@@ -4,6 +4,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { ScoreResult, PartScore } from '../core/index.ts';
 import { score as fmt } from '../site/format.ts';
+import { barScale, barWidth } from '../site/charts.ts';
 import { tr, ui, type Lang } from '../site/i18n.ts';
 
 function h(tagName: string, properties: Record<string, string | number | string[]>, ...children: (ElementContent | string | false | null)[]): Element {
@@ -33,18 +34,18 @@ export function notesComponents(result: ScoreResult, lang: Lang) {
     if (!p) return unknown(props.driver ?? '');
     const W = 560, labelW = 0, rowH = 26;
     const H = p.questions.length * rowH + 10;
-    const x = (v: number) => labelW + (W - 60) * (v / 100);
+    const x = barScale(labelW, W - 60);
     const rows = p.questions.map((q, i) => {
       const y = 5 + i * rowH;
       return h('g', {},
-        q.score !== null && h('rect', { x: labelW, y: y + 4, width: Math.max(1, x(q.score)), height: rowH - 8, fill: '#1d4ed8', rx: '2' }),
+        q.score !== null && h('rect', { x: labelW, y: y + 4, width: barWidth(x(q.score)), height: rowH - 8, fill: '#1d4ed8', rx: '2' }),
         q.targetScore !== null && h('line', { x1: x(q.targetScore), x2: x(q.targetScore), y1: y, y2: y + rowH, stroke: '#9a3412', strokeWidth: '3' }),
         h('text', { x: W - 54, y: y + rowH / 2 + 4, fontSize: '12', fill: '#1a1f2b' }, fmt(q.score, lang)));
     });
-    const label = `${tr(p.name, lang)}: ${p.questions.map((q) => `${q.id} ${fmt(q.score, lang)}`).join('; ')}`;
+    const label = `${tr(p.name, lang)}${ui(lang, 'colon')}${p.questions.map((q) => `${q.id} ${fmt(q.score, lang)}`).join(ui(lang, 'semicolon'))}`;
     return h('figure', { className: ['chart', 'bars'] },
       h('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', ariaLabel: label }, ...rows),
-      h('figcaption', {}, `${tr(p.name, lang)}: ${p.questions.map((q) => tr(q.text, lang)).join(' · ')}`));
+      h('figcaption', {}, `${tr(p.name, lang)}${ui(lang, 'colon')}${p.questions.map((q) => tr(q.text, lang)).join(' · ')}`));
   }
 
   return { Score, DriverChart };
