@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_MARK, checkBuildOutput } from '../core/index.ts';
 import { makeTempFolder, removeTempFolder } from './temp-folders.ts';
-import { SITE_ORGS_ENV } from './preloaded.ts';
+import { SITE_MODEL_ENV, SITE_ORGS_ENV } from './preloaded.ts';
 
 /** The Touchstone package folder (where astro.config.mjs and src/pages live). */
 export const PACKAGE_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -24,6 +24,12 @@ export interface BuildSiteOptions {
    * them (core/compare/select.ts selectOrgs), so that no page, data file or PDF knows of any other.
    */
   orgs?: readonly string[];
+  /**
+   * Render this site-model file (core/report/site-model.ts, as JSON) instead of the workspace:
+   * the sentinel test's way in. Never taken from the environment, so that no variable left in a
+   * shell can make a build show anything but its validated workspace.
+   */
+  siteModelFile?: string;
   /**
    * Called about once a second while pages are written, with a way to count them so far.
    * Counting lists the whole output folder, so it is done only when the count will be shown.
@@ -50,7 +56,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   const built = join(project, 'dist');
   let staging: string | undefined;
   const cacheDir = join(project, '.cache');
-  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED, baseUrl: process.env.BASE_URL, orgs: process.env[SITE_ORGS_ENV] };
+  const saved = { root: process.env.TOUCHSTONE_ROOT, out: process.env.TOUCHSTONE_OUT, base: process.env.TOUCHSTONE_BASE, telemetry: process.env.ASTRO_TELEMETRY_DISABLED, baseUrl: process.env.BASE_URL, orgs: process.env[SITE_ORGS_ENV], model: process.env[SITE_MODEL_ENV] };
   // Vite reads BASE_URL from the environment over the configured base: a BASE_URL in the user's
   // shell would have given `--base /reports/` a site whose links all point at /.
   delete process.env.BASE_URL;
@@ -64,6 +70,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
   // Set or cleared, never inherited: a build without --org is of the whole workspace.
   if (options.orgs) process.env[SITE_ORGS_ENV] = JSON.stringify(options.orgs);
   else delete process.env[SITE_ORGS_ENV];
+  if (options.siteModelFile) process.env[SITE_MODEL_ENV] = resolve(options.siteModelFile);
+  else delete process.env[SITE_MODEL_ENV];
   // Astro writes pages as it goes: counting them is the progress.
   const progress = options.onProgress
     ? setInterval(() => options.onProgress!(() => (existsSync(built) ? countHtml(built) : 0)), 1000)
@@ -118,6 +126,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ out: strin
     restore('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
     restore('BASE_URL', saved.baseUrl);
     restore(SITE_ORGS_ENV, saved.orgs);
+    restore(SITE_MODEL_ENV, saved.model);
   }
 }
 

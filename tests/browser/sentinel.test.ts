@@ -3,10 +3,10 @@
 // number that is not one of them, as formatting would show it. A page that adds, subtracts,
 // counts or re-ranks what core computed prints a number that is none of them, and fails here.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, REPO, TMP } from './helpers.ts';
+import { childEnv, REPO, TMP, touchstone } from './helpers.ts';
 import { SENTINEL_DATES, sentinelSiteModel } from '../helpers/sentinel-model.ts';
 import { invalidDataFiles } from '../helpers/report-schema.ts';
 import en from '../../src/site/messages/en.ts';
@@ -66,11 +66,11 @@ describe('the site only renders the report model', () => {
     mkdirSync(join(DIR, 'workspace'), { recursive: true });
     const file = join(DIR, 'site-model.json');
     writeFileSync(file, JSON.stringify(model));
-    // The site's own builder, given a model and no workspace (src/site/data.ts, TOUCHSTONE_SITE_MODEL).
+    // The site's own builder, given a model and an empty workspace (src/site/data.ts).
     const script = `import { buildSite } from ${JSON.stringify(join(REPO, 'src/site/build-site.ts'))};
-      await buildSite({ root: ${JSON.stringify(join(DIR, 'workspace'))}, out: ${JSON.stringify(OUT)} });`;
+      await buildSite({ root: ${JSON.stringify(join(DIR, 'workspace'))}, out: ${JSON.stringify(OUT)}, siteModelFile: ${JSON.stringify(file)} });`;
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: REPO, encoding: 'utf8', env: childEnv({ TOUCHSTONE_SITE_MODEL: file }), timeout: 300_000,
+      cwd: REPO, encoding: 'utf8', env: childEnv(), timeout: 300_000,
     });
     if (result.status !== 0) throw new Error(`the sentinel site did not build:\n${result.stdout}\n${result.stderr}`);
   }, 300_000);
@@ -94,5 +94,14 @@ describe('the site only renders the report model', () => {
       const text = visibleText(readFileSync(join(OUT, lang, 'harbour/autumn/index.html'), 'utf8'));
       expect(text).toContain(index.toLocaleString('en'));
     }
+  });
+
+  it('is never read from the environment: touchstone build shows its own workspace whatever TOUCHSTONE_SITE_MODEL says', () => {
+    const out = join(DIR, 'minimal-site');
+    const result = touchstone(['build', '--root', join(REPO, 'tests/fixtures/minimal'), '--out', out], { TOUCHSTONE_SITE_MODEL: join(DIR, 'site-model.json') });
+    expect(result.code, result.stderr).toBe(0);
+    const orgs = readdirSync(join(out, 'data'));
+    expect(orgs.length).toBeGreaterThan(0);
+    expect(orgs).not.toContain('harbour');
   });
 });
