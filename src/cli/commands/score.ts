@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import stringWidth from 'string-width';
 import { previousAudit, printable, reportOf, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
 import { say, ui, uif } from '../../site/i18n.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
@@ -69,9 +70,9 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Left-aligned first column, right-aligned numbers; width counts CJK characters as two columns. */
+/** Left-aligned first column, right-aligned numbers, aligned in terminal columns (string-width). */
 export function table(rows: string[][]): string[] {
-  const width = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const width = (s: string) => stringWidth(s); // colours left out, a CJK character as two columns
   const cols = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => (r[i] === undefined ? 0 : width(r[i])))));
   return rows.map((r) => r.map((cell, i) => {
