@@ -75,6 +75,11 @@ function textOf(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** A page's prose: its text without code (<pre>, <code>: YAML, ids and paths keep their ASCII punctuation). */
+function proseOf(html: string): string {
+  return textOf(html.replace(/<(pre|code)\b[\s\S]*?<\/\1>/g, ' '));
+}
+
 let whole: string;
 let harbour: string;
 
@@ -137,7 +142,7 @@ describe('a client workspace unlike the sample', () => {
     const pages = files(join(whole, 'zh')).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(10);
     const found = pages.flatMap((file) => {
-      const text = textOf(readFileSync(file, 'utf8'));
+      const text = proseOf(readFileSync(file, 'utf8'));
       // Chinese here: ideographs and the full-width marks (？，：…) that end a Chinese phrase.
       return [...text.matchAll(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef] ?[:;,(]|[\u4e00-\u9fff]\. |\( ?[\u4e00-\u9fff]|[\u4e00-\u9fff] ?\)|\) ?[\u4e00-\u9fff]|[:;] ?[\u4e00-\u9fff]/g)]
         .map((m) => `${relative(whole, file)}: …${text.slice(Math.max(0, m.index - 20), m.index + 20)}…`);
