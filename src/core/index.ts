@@ -24,7 +24,7 @@ export { reportModel, reportOf, REPORT_SCHEMA_VERSION } from './report/report.ts
 export { siteModel, type AuditEntry, type OrgEntry, type QuestionnaireWords, type SiteModel } from './report/site-model.ts';
 export { methodOf, type Method } from './score/method.ts';
 export { votesByLevel } from './score/summary.ts';
-export { channelName } from './score/channels.ts';
+export { channelWord, KNOWN_CHANNELS } from './score/channels.ts';
 export { krippendorffAlpha, type AlphaLevel } from './score/stats/krippendorff.ts';
 export { findAudit, latestAudit, previousAudit, selectOrgs, type AuditLookup, type OrgSelection } from './compare/select.ts';
 export { diffScores, movedQuestions, questionMapping, type AuditDiff, type Change, type QuestionChange } from './compare/diff.ts';

@@ -381,10 +381,10 @@ export interface Message {
  */
 id: string
 /**
- * The figures and workspace texts the message is filled with.
+ * The figures and workspace texts the message is filled with, and words of Touchstone's own as messages (a channel's name).
  */
 params: {
-[k: string]: number | string | Bilingual
+[k: string]: number | string | Bilingual | Message
 }
 }
 export interface GateResult {

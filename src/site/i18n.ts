@@ -3,7 +3,7 @@
  * (src/site/messages/), formatted late (placeholders, Intl numbers and plurals). Texts that come
  * from the workspace (question texts, names, levels, next steps) are bilingual in the YAML.
  */
-import { isLang, type Lang } from '../core/index.ts';
+import { channelWord, isLang, type Lang } from '../core/index.ts';
 import type { Message } from '../core/index.ts';
 import en from './messages/en.ts';
 import zh from './messages/zh.ts';
@@ -115,7 +115,8 @@ export function say(lang: Lang, text: string | BilingualText | Message | null | 
   const count = text.params.count;
   const key = typeof count === 'number' ? pluralKey(lang, text.id, count) : text.id;
   if (!(key in en)) throw new Error(`the report message "${key}" is in no catalogue: add it to src/site/messages/`);
-  const vars = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, typeof v === 'object' ? tr(v, lang) : v]));
+  // A parameter is a figure, a workspace text, or a word of Touchstone's own (a message itself).
+  const vars = Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, typeof v === 'object' ? say(lang, v) : v]));
   return uif(lang, key as StringKey, vars);
 }
 
@@ -143,4 +144,7 @@ export function switchPath(path: string, to: Lang): string {
   return parts.join('/');
 }
 
-export { channelName } from '../core/index.ts';
+/** A scenario channel id in words (its catalogue message), or as written when Touchstone has none for it. */
+export function channelName(id: string, lang: Lang): string {
+  return say(lang, channelWord(id));
+}

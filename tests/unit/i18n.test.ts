@@ -69,3 +69,19 @@ describe('the schemas\' hints', () => {
     }
   });
 });
+
+describe('channel names', () => {
+  it('are messages of every catalogue for each channel core knows, and unknown ids show as written', async () => {
+    const { KNOWN_CHANNELS } = await import('../../src/core/index.ts');
+    const { channelName } = await import('../../src/site/i18n.ts');
+    expect(KNOWN_CHANNELS.length).toBeGreaterThan(10);
+    for (const id of KNOWN_CHANNELS) {
+      expect(channelName(id, 'en')).not.toBe(id);
+      expect(channelName(id, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(channelName('carrier-pigeon', 'zh')).toBe('carrier-pigeon');
+    // Inside a report message too: a channel is a message parameter, worded in the page's language.
+    const text = say('zh', { id: 'findingChannel', params: { channel: { id: 'channel_phone', params: {} }, question: { en: 'Q', zh: '问' }, outcomes: 2, observations: 3, correct: 1 } });
+    expect(text).toContain('电话');
+  });
+});

@@ -1,4 +1,4 @@
-import { channelText } from './channels.ts';
+import { channelWord } from './channels.ts';
 import { luckFactor, mean, median, range, round3 } from './aggregate.ts';
 import type { Bilingual, ScenariosFile } from '../schema-types.ts';
 import type { ChannelResult, Finding, ScenarioResult } from '../score-types.ts';
@@ -85,7 +85,7 @@ function describe(question: string | Bilingual, all: ReturnType<typeof stats>, c
     if (c.outcomes > 1) {
       out.push({
         kind: 'channel', severity: 'warning',
-        message: { id: 'findingChannel', params: { channel: channelText(c.channel), question: q, outcomes: c.outcomes, observations: c.observations, correct: c.correct } },
+        message: { id: 'findingChannel', params: { channel: channelWord(c.channel), question: q, outcomes: c.outcomes, observations: c.observations, correct: c.correct } },
       });
     }
   }

@@ -291,6 +291,26 @@ export default {
   findingRule: '{respondent}: {message}',
   findingDispute: 'Respondents disagree on “{question}” (levels {min} to {max})',
 
+  // Scenario channels by id (core/score/channels.ts KNOWN_CHANNELS); other ids are shown as written
+  channel_phone: 'Phone',
+  channel_hotline: 'Hotline',
+  channel_store: 'Store',
+  channel_branch: 'Branch',
+  channel_counter: 'Counter',
+  channel_chat: 'Chat',
+  channel_app: 'App',
+  channel_web: 'Website',
+  channel_website: 'Website',
+  channel_email: 'Email',
+  channel_wechat: 'WeChat',
+  'channel_mini-program': 'Mini program',
+  channel_social: 'Social media',
+  channel_courier: 'Courier',
+  channel_depot: 'Depot',
+  channel_field: 'Field staff',
+  channel_bot: 'Chatbot',
+  channel_chatbot: 'Chatbot',
+
   // Notes (notes.mdx): the footnotes' labels, for screen readers
   notesFootnotes: 'Footnotes',
   notesBackToReference: 'Back to reference {n}',

@@ -290,6 +290,26 @@ const zh: Record<keyof typeof en, string> = {
   findingRule: '{respondent}：{message}',
   findingDispute: '答卷人对“{question}”看法分歧（从第 {min} 级到第 {max} 级）',
 
+  // Scenario channels by id (core/score/channels.ts KNOWN_CHANNELS); other ids are shown as written
+  channel_phone: '电话',
+  channel_hotline: '热线',
+  channel_store: '门店',
+  channel_branch: '网点',
+  channel_counter: '柜面',
+  channel_chat: '在线客服',
+  channel_app: '应用',
+  channel_web: '网站',
+  channel_website: '网站',
+  channel_email: '邮件',
+  channel_wechat: '微信',
+  'channel_mini-program': '小程序',
+  channel_social: '社交媒体',
+  channel_courier: '快递员',
+  channel_depot: '网点',
+  channel_field: '外勤',
+  channel_bot: '智能客服',
+  channel_chatbot: '智能客服',
+
   // Notes (notes.mdx): the footnotes' labels, for screen readers
   notesFootnotes: '脚注',
   notesBackToReference: '返回引用 {n}',
