@@ -114,7 +114,30 @@ function siteDataOf(model: SiteModel, root: string, questionnaireModels: Questio
  * one made by hand, to show that every number on those pages comes from the model.
  */
 function loadModelFile(file: string, root: string): SiteData {
-  const model = JSON.parse(readFileSync(file, 'utf8')) as SiteModel & { git?: SiteData['git'] };
+  // Said as a data problem (no stack), like a workspace error: the file is the input, not Touchstone.
+  const refuse = (why: string): never => {
+    const error = new Error(`the site model ${file} ${why}`);
+    error.stack = '';
+    throw error;
+  };
+  let model: SiteModel & { git?: SiteData['git'] };
+  try {
+    model = JSON.parse(readFileSync(file, 'utf8')) as typeof model;
+  } catch (error) {
+    return refuse(`could not be read as JSON: ${(error as Error).message}`);
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(model) || !Array.isArray(model.orgs) || !isObject(model.questionnaires) || !isObject(model.portfolio)) {
+    return refuse('is not a site model: it needs "orgs" (a list), "questionnaires" and "portfolio"');
+  }
+  for (const o of model.orgs as unknown[]) {
+    const audits = isObject(o) && Array.isArray(o.audits) ? (o.audits as unknown[]) : refuse('has an organisation without "audits"');
+    for (const a of audits) {
+      const report = isObject(a) ? a.report : undefined;
+      if (!isObject(report) || report.schemaVersion !== 1) refuse('has an audit without a report model of schemaVersion 1');
+      else if (!isObject(model.questionnaires[String(report.questionnaire)])) refuse(`has no words for the questionnaire "${String(report.questionnaire)}"`);
+    }
+  }
   return siteDataOf(model, root, [], model.git ?? null);
 }
 
@@ -165,13 +188,13 @@ export async function auditPage(params: { lang?: string; org?: string; version?:
     lang, data, org, view, audit, r: view.report, words,
     method: words.method,
     orgName: tr(org.name, lang),
-    periodLabel: periodLabel(view, lang),
+    periodLabel: auditLabel(view, lang),
     change: indexChange(view),
   };
 }
 
 /** What an audit is called on its pages: its period's label, or its version. */
-export function periodLabel(view: AuditView, lang: Lang): string {
+export function auditLabel(view: AuditView, lang: Lang): string {
   return tr(view.audit.period.label ?? view.version, lang);
 }
 

@@ -104,4 +104,25 @@ describe('the site only renders the report model', () => {
     expect(orgs.length).toBeGreaterThan(0);
     expect(orgs).not.toContain('harbour');
   });
+
+  it.each([
+    ['not JSON', '{ "orgs": [', /could not be read as JSON/],
+    ['empty', '', /could not be read as JSON/],
+    ['not a site model', '{"hello": "world"}', /is not a site model: it needs "orgs"/],
+    ['a report of another schema', JSON.stringify({ ...model, orgs: [{ ...model.orgs[0], audits: [{ ...model.orgs[0]!.audits[0], report: { schemaVersion: 2 } }] }] }), /without a report model of schemaVersion 1/],
+  ])('refuses a site-model file that is %s: one clear line naming the file, nothing written', (_, text, expected) => {
+    const file = join(DIR, 'bad-model.json');
+    writeFileSync(file, text);
+    const out = join(DIR, 'bad-site');
+    rmSync(out, { recursive: true, force: true });
+    const script = `import { buildSite } from ${JSON.stringify(join(REPO, 'src/site/build-site.ts'))};
+      try { await buildSite({ root: ${JSON.stringify(join(DIR, 'workspace'))}, out: ${JSON.stringify(out)}, siteModelFile: ${JSON.stringify(file)} }); }
+      catch (error) { console.error(error.message); process.exit(1); }`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8', env: childEnv(), timeout: 300_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).toContain('bad-model.json');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(() => readdirSync(out)).toThrow();
+  }, 120_000);
 });
