@@ -57,7 +57,7 @@ export function ui(lang: string, key: StringKey): string {
 }
 
 /** Several messages of one language, by the names a caller knows them by (an island's words, handed to it by its page). */
-export function messagesIn<K extends string>(lang: string, ids: Readonly<Record<K, StringKey>>): Record<K, string> {
+export function wordsIn<K extends string>(lang: string, ids: Readonly<Record<K, StringKey>>): Record<K, string> {
   return Object.fromEntries(Object.entries<StringKey>(ids).map(([name, id]) => [name, ui(lang, id)])) as Record<K, string>;
 }
 

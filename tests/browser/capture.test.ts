@@ -12,7 +12,7 @@ import type { ResponseFile } from '../../src/core/schema-types.ts';
 import { toYaml } from '../../src/site/capture/response.ts';
 import { validateResponse } from '../../src/site/capture/validate.ts';
 import { CAPTURE_MESSAGES } from '../../src/components/capture/strings.ts';
-import { messagesIn } from '../../src/site/i18n.ts';
+import { wordsIn } from '../../src/site/i18n.ts';
 import { removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
 import { axeViolations, buildSite, launch, REPO, sampleIsReady, serve, watchErrors, type Site } from './helpers.ts';
 
@@ -290,9 +290,9 @@ describe('the response YAML writer', () => {
     // ajv's limits are the schema's: a role over 200 characters is refused.
     expect(validateResponse({ ...response, respondent: { id: 'r-1', role: 'x'.repeat(201) } })).toEqual([{ path: '/respondent/role', message: 'must NOT have more than 200 characters' }]);
     // …and in Chinese on the Chinese page, the schema's own hints included.
-    expect(validateResponse({ ...response, respondent: { id: 'r-1', role: 'x'.repeat(201) } }, 'zh', messagesIn('zh', CAPTURE_MESSAGES))).toEqual([{ path: '/respondent/role', message: '不应多于 200 个字符' }]);
+    expect(validateResponse({ ...response, respondent: { id: 'r-1', role: 'x'.repeat(201) } }, 'zh', wordsIn('zh', CAPTURE_MESSAGES))).toEqual([{ path: '/respondent/role', message: '不应多于 200 个字符' }]);
     const badLink = { ...response, answers: { ...response.answers, 'a.one': { level: 3, evidence: [{ link: 'javascript:alert(1)' }] } } };
-    const link = (lang: 'en' | 'zh') => validateResponse(badLink, lang, messagesIn(lang, CAPTURE_MESSAGES)).find((p) => p.path === '/answers/a.one/evidence/0/link')?.message;
+    const link = (lang: 'en' | 'zh') => validateResponse(badLink, lang, wordsIn(lang, CAPTURE_MESSAGES)).find((p) => p.path === '/answers/a.one/evidence/0/link')?.message;
     expect(link('zh')).toContain('链接必须以 http:// 或 https:// 开头');
     expect(link('en')).toContain('a link must start with http://');
   });

@@ -12,7 +12,7 @@ import { SCHEMAS, validators, type FileKind } from '../../src/core/read/schemas.
 import { validatorModuleSource } from '../../src/site/schema-validators.ts';
 import { validateResponse } from '../../src/site/capture/validate.ts';
 import { CAPTURE_MESSAGES } from '../../src/components/capture/strings.ts';
-import { messagesIn } from '../../src/site/i18n.ts';
+import { wordsIn } from '../../src/site/i18n.ts';
 import { mutate, mutation } from '../helpers/mutations.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -107,7 +107,7 @@ describe('precompiled schema validators', () => {
       { path: '/respondent/role', message: 'must NOT have more than 200 characters' },
     ]);
     // The page hands the island its words, the schemas' hints among them (components/capture/strings.ts).
-    expect(validateResponse(bad, 'zh', messagesIn('zh', CAPTURE_MESSAGES))).toEqual([
+    expect(validateResponse(bad, 'zh', wordsIn('zh', CAPTURE_MESSAGES))).toEqual([
       { path: '/respondent/id', message: '只能使用小写字母、数字和单个连字符，例如 "acme-retail"' },
       { path: '/respondent/role', message: '不应多于 200 个字符' },
     ]);

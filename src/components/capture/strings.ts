@@ -1,6 +1,6 @@
 // The answer form's words are messages of the site's catalogues (src/site/messages/, under
 // "Answer form"). Its page hands the island the few it uses, in the page's language only
-// (src/site/i18n.ts `messagesIn`), so the island's script carries no catalogue.
+// (src/site/i18n.ts `wordsIn`), so the island's script carries no catalogue.
 import type { Lang } from '../../core/browser.ts';
 import type { StringKey } from '../../site/i18n.ts';
 

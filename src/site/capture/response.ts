@@ -1,10 +1,10 @@
 // Answer capture in the browser: a participant's draft, the response document it becomes, its YAML
 // text and its draft scores. Pure and browser-safe (no node: modules); the scoring uses src/core's own
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
-import { answerLines, answerValue, indexQuestionnaire, oneLine, respondentLines, type QuestionnaireModel } from '../../core/browser.ts';
-import { scoreResponses } from '../../core/browser.ts';
-import type { Bilingual, Detail, Evidence, QuestionnaireFile, ResponseFile } from '../../core/browser.ts';
-import type { SourceFile } from '../../core/browser.ts';
+import {
+  answerLines, answerValue, indexQuestionnaire, oneLine, respondentLines, scoreResponses,
+  type Bilingual, type Detail, type Evidence, type QuestionnaireFile, type QuestionnaireModel, type ResponseFile, type SourceFile,
+} from '../../core/browser.ts';
 
 export interface EvidenceDraft { link: string; note: string; date: string; reviewedBy: string }
 
