@@ -28,6 +28,17 @@ function answerAll(file: string): void {
 }
 
 describe('touchstone new', () => {
+  it('writes a hostile role as text: quotes, a colon, a hash, a line break and U+2028 cannot add a key', () => {
+    const root = minimal();
+    const role = 'Head "of" ops: #1\nrole: evil \u2028 — 总经理';
+    const made = touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--respondent', `gm=${role}`]);
+    expect(made.status).toBe(0);
+    const gm = parse(readFileSync(join(root, Q4, 'responses/gm.yaml'), 'utf8'));
+    expect(gm.respondent).toEqual({ id: 'gm', role });
+    expect(Object.keys(gm)).toEqual(['respondent', 'answers']);
+    expect(touchstone(['validate', '--root', root]).status).toBe(0);
+  });
+
   it('scaffolds an audit whose blank answers validate as "unanswered", then cleanly once answered', () => {
     const root = minimal();
     const made = touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--respondent', 'ceo', '--respondent', 'cfo=Finance director']);
