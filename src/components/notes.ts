@@ -5,7 +5,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { ScoreResult, PartScore } from '../core/index.ts';
 import { score as fmt } from '../site/format.ts';
 import { barScale, barWidth } from '../site/charts.ts';
-import { tr, ui, type Lang } from '../site/i18n.ts';
+import { say, tr, ui, type Lang } from '../site/i18n.ts';
 
 function h(tagName: string, properties: Record<string, string | number | string[]>, ...children: (ElementContent | string | false | null)[]): Element {
   return {
@@ -25,7 +25,7 @@ export function notesComponents(result: ScoreResult, lang: Lang) {
     if (!id) return h('strong', { className: ['inline-score'] }, `${ui(lang, 'index')} ${fmt(result.index, lang)}`);
     const p = find(id);
     if (!p) return unknown(id);
-    return h('a', { className: ['inline-score'], href: `#part-${p.id}` }, h('strong', {}, `${tr(p.name, lang)} ${fmt(p.score, lang)}`));
+    return h('a', { className: ['inline-score'], href: `#part-${p.id}` }, h('strong', {}, `${say(lang, p.name)} ${fmt(p.score, lang)}`));
   }
 
   /** <DriverChart driver="reliability" />: its questions as bars against best in class. */
@@ -42,10 +42,10 @@ export function notesComponents(result: ScoreResult, lang: Lang) {
         q.targetScore !== null && h('line', { x1: x(q.targetScore), x2: x(q.targetScore), y1: y, y2: y + rowH, stroke: '#9a3412', strokeWidth: '3' }),
         h('text', { x: W - 54, y: y + rowH / 2 + 4, fontSize: '12', fill: '#1a1f2b' }, fmt(q.score, lang)));
     });
-    const label = `${tr(p.name, lang)}${ui(lang, 'colon')}${p.questions.map((q) => `${q.id} ${fmt(q.score, lang)}`).join(ui(lang, 'semicolon'))}`;
+    const label = `${say(lang, p.name)}${ui(lang, 'colon')}${p.questions.map((q) => `${q.id} ${fmt(q.score, lang)}`).join(ui(lang, 'semicolon'))}`;
     return h('figure', { className: ['chart', 'bars'] },
       h('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', ariaLabel: label }, ...rows),
-      h('figcaption', {}, `${tr(p.name, lang)}${ui(lang, 'colon')}${p.questions.map((q) => tr(q.text, lang)).join(' · ')}`));
+      h('figcaption', {}, `${say(lang, p.name)}${ui(lang, 'colon')}${p.questions.map((q) => tr(q.text, lang)).join(' · ')}`));
   }
 
   return { Score, DriverChart };

@@ -25,6 +25,10 @@ count: number
  */
 export type WorkspaceText = (string | Bilingual)
 /**
+ * A driver's or part's name: the questionnaire's own, or, for a part the questionnaire leaves unnamed, Touchstone's word for it (a message, part_<kind>).
+ */
+export type PartName = (Bilingual | Message)
+/**
  * The consistency part, with the "ask twice" observations, rule findings and disputes.
  */
 export type ConsistencyResult = (PartScore & {
@@ -77,7 +81,7 @@ metrics: MetricResult[]
  */
 export type DriverChange = (Change & {
 id: string
-name: Bilingual
+name: PartName
 })
 /**
  * A question's change.
@@ -183,7 +187,7 @@ uncapped: (number | null)
  */
 export interface PartScore {
 id: string
-name: Bilingual
+name: PartName
 score: (number | null)
 /**
  * Best-in-class score for this part (from the benchmark targets).
@@ -217,6 +221,21 @@ min: (number | null)
 max: (number | null)
 }
 questions: QuestionScore[]
+}
+/**
+ * A sentence Touchstone adds to a report, in no language: a message id with its parameters, worded late by each language's catalogue.
+ */
+export interface Message {
+/**
+ * A message id of the site's catalogues (src/site/messages/<lang>.ts); a `count` parameter picks its plural form.
+ */
+id: string
+/**
+ * The figures and workspace texts the message is filled with, and words of Touchstone's own as messages (a channel's name).
+ */
+params: {
+[k: string]: number | string | Bilingual | Message
+}
 }
 /**
  * One question's score.
@@ -371,21 +390,6 @@ export interface Finding {
 kind: ("scenario" | "channel" | "rule" | "dispute")
 severity: ("info" | "warning")
 message: Message
-}
-/**
- * A sentence Touchstone adds to a report, in no language: a message id with its parameters, worded late by each language's catalogue.
- */
-export interface Message {
-/**
- * A message id of the site's catalogues (src/site/messages/<lang>.ts); a `count` parameter picks its plural form.
- */
-id: string
-/**
- * The figures and workspace texts the message is filled with, and words of Touchstone's own as messages (a channel's name).
- */
-params: {
-[k: string]: number | string | Bilingual | Message
-}
 }
 export interface GateResult {
 id: string

@@ -1,7 +1,7 @@
 import type { AnswerTrace, PartScore, Respondent } from '../core/index.ts';
 import { answer, date, safeHref, score } from './format.ts';
 import { escapeText, html, Html } from './html.ts';
-import { levelCount, tr, ui, uif, type Lang } from './i18n.ts';
+import { levelCount, say, tr, ui, uif, type Lang } from './i18n.ts';
 import type { Method } from '../core/index.ts';
 
 /** What backs an answer, as the report model carries it. */
@@ -99,7 +99,7 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
   const out = [html`<p>${t('traceIntro')} <span class="small muted">${legend}${
     anonymous ? null : html`${t('sentenceGap')}${t('filesUnder')} <code>${prefix}</code>${t('sentenceEnd')}`}</span></p>`.value];
   for (const p of parts) {
-    out.push(html`<h3>${tr(p.name, lang)}</h3>`.value);
+    out.push(html`<h3>${say(lang, p.name)}</h3>`.value);
     for (const q of p.questions) {
       out.push(html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p><ul class="answers">${traces(q.answers)}</ul></details>`.value);
     }

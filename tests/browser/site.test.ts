@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoreResult } from '../../src/core/score-types.ts';
+import { say } from '../../src/site/i18n.ts';
 import { invalidDataFiles } from '../helpers/report-schema.ts';
 import {
   axeViolations, buildSite, launch, pagePaths, REPO, sampleIsReady, serve, TMP, touchstone, watchErrors, type Site,
@@ -155,12 +156,12 @@ describe.each(siteNames)('the %s site', (name) => {
         for (const d of result.drivers) {
           const cell = page.locator(`#driver-table td[data-driver="${d.id}"]`);
           expect(await cell.innerText()).toBe(d.score === null ? '—' : d.score.toFixed(1));
-          expect(await page.locator('#driver-table').innerText()).toContain(d.name[lang]);
+          expect(await page.locator('#driver-table').innerText()).toContain(say(lang, d.name));
         }
         if (result.drivers.length >= 3) {
           // The summary radar is build-time SVG: there without JavaScript, one axis label per driver.
           const radar = (await page.locator('figure.radar svg').textContent())!.replace(/\s+/g, '');
-          for (const d of result.drivers) expect(radar).toContain(d.name[lang].replace(/\s+/g, ''));
+          for (const d of result.drivers) expect(radar).toContain(say(lang, d.name).replace(/\s+/g, ''));
         }
         for (const q of result.drivers.flatMap((d) => d.questions)) expect(await page.locator(`[id="q-${q.id}"]`).count()).toBe(1);
         if (result.actions.length) expect(await page.locator('#actions ~ div table tbody tr').count()).toBe(result.actions.length);
@@ -347,7 +348,7 @@ describe('touchstone pdf', () => {
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     const result2 = readJson(site, report);
     expect(text).toContain(result2.index!.toFixed(1));
-    for (const d of result2.drivers) expect(text).toContain(d.name[lang]);
+    for (const d of result2.drivers) expect(text).toContain(say(lang, d.name));
     // The summary chart is vector SVG, so its labels are text in the PDF too.
     expect(text).toContain(lang === 'en' ? 'Best in class' : '业界最佳');
   });

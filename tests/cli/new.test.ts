@@ -127,6 +127,8 @@ describe('touchstone new', () => {
     expect(text).toContain('#   4 = 负责人有预算和期限');
     expect(text).toContain('可以填 n/a。');
     expect(text).toContain('越低越好');
+    // The questionnaire names no part: the heading is the catalogue's word for it.
+    expect(text).toContain('  # === 一致性 ===');
     expect(text).not.toContain('Does every change have a named owner?');
     expect(touchstone(['validate', '--root', root]).status).toBe(0);
   });

@@ -85,3 +85,31 @@ describe('channel names', () => {
     expect(text).toContain('电话');
   });
 });
+
+describe('the files `new` and `init` scaffold', () => {
+  it('take every word of their comments from the catalogue of the respondent\'s language', async () => {
+    const { join } = await import('node:path');
+    const { auditYaml, orgYaml, responseYaml, validateWorkspace } = await import('../../src/core/index.ts');
+    const { FIXTURES } = await import('../helpers/cli.ts');
+    // A language whose every message is marked ⟦…⟧, line by line: words of core's own would show unmarked.
+    const marked = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, v.split('\n').map((l) => `⟦${l}⟧`).join('\n')]));
+    addCatalogue('mk', marked);
+    const words = (text: Parameters<typeof say>[1]) => say('mk' as 'en', text);
+    const q = [...validateWorkspace(join(FIXTURES, 'minimal')).workspace.questionnaires.values()][0]!;
+    const files = [
+      responseYaml({ schemaPath: 's.json', org: 'acme', version: 'v2', questionnaire: q, respondent: { id: 'ceo', role: 'ceo' }, roleGiven: false, words, carriedFrom: 'v1', carriedFound: true }),
+      responseYaml({ schemaPath: 's.json', org: 'acme', version: 'v2', questionnaire: q, respondent: { id: 'cfo', role: 'cfo' }, roleGiven: true, words, carriedFrom: 'v1', carriedFound: false }),
+      auditYaml({ schemaPath: 's.json', org: 'acme', version: 'v2', questionnaire: q.key, benchmark: 'b@1', period: { start: '2026-01-01', end: '2026-03-31' }, carriedFrom: 'v1', words }),
+      orgYaml({ schemaPath: 's.json', name: 'Acme', industry: { id: 'retail', name: 'Retail' }, locale: 'en', words }),
+    ].join('\n');
+    for (const word of ['⟦Touchstone response⟧', '⟦Consistency⟧', '⟦n/a allowed.⟧', '⟦then delete `carried-over: true`.⟧', '⟦This respondent did not answer v1', '⟦Touchstone audit acme/v2.', '⟦the industry: a slug id and a name⟧']) {
+      expect(files).toContain(word);
+    }
+    // Outside the marks, no sentence of the scaffold's messages is left.
+    const unmarked = files.replace(/⟦[^⟧]*⟧/g, '');
+    const scaffoldKeys = (Object.keys(en) as StringKey[]).filter((k) => k.startsWith('scaffold') || k.startsWith('part_'));
+    for (const key of scaffoldKeys) {
+      for (const piece of en[key].split(/\{\w+\}|\n/).map((x) => x.trim()).filter((x) => x.length > 8)) expect(unmarked, key).not.toContain(piece);
+    }
+  });
+});

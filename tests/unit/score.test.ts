@@ -84,6 +84,17 @@ describe('scores on the minimal fixture, 2026-q1', () => {
       ['store-ops', 1, 'audits/acme/2026-q1/responses/store-ops.yaml', 4, 19],
     ]);
   });
+
+  it('names a part the questionnaire leaves unnamed by Touchstone\'s word for it, in every catalogue', async () => {
+    // The minimal questionnaire names no part: the model holds a message, never a sentence (nor the sample's name).
+    expect([r.consistency.name, r.benchmark.name, r.recovery.name]).toEqual([
+      { id: 'part_consistency', params: {} }, { id: 'part_benchmark', params: {} }, { id: 'part_recovery', params: {} },
+    ]);
+    expect([say('en', r.consistency.name), say('zh', r.recovery.name)]).toEqual(['Consistency', '服务补救']);
+    const { addCatalogue } = await import('../../src/site/i18n.ts');
+    addCatalogue('de', { part_benchmark: 'Vergleich' }, 'de-DE');
+    expect(say('de' as 'en', r.benchmark.name)).toBe('Vergleich');
+  });
 });
 
 describe('scores on the minimal fixture, 2026-q3', () => {

@@ -65,7 +65,7 @@ function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
   out.push(`### ${cell(orgName)}${ui(lang, 'colon')}${d.from} → ${d.to}`, '');
   out.push(`| | ${ui(lang, 'cliBeforeHead')} | ${ui(lang, 'cliAfterHead')} | ${ui(lang, 'change')} | |`, '|---|---:|---:|---:|---|');
   out.push(`| **${ui(lang, 'index')}** | ${num(d.index.before)} | ${num(d.index.after)} | ${signed(d.index)} | ${arrow(d.index)} |`);
-  for (const x of d.drivers) out.push(`| ${cell(x.name[lang])} | ${num(x.before)} | ${num(x.after)} | ${signed(x)} | ${arrow(x)} |`);
+  for (const x of d.drivers) out.push(`| ${cell(say(lang, x.name))} | ${num(x.before)} | ${num(x.after)} | ${signed(x)} | ${arrow(x)} |`);
   const moved = movedQuestions(d);
   if (moved.length) {
     out.push('', `<details><summary>${say(lang, { id: 'cliQuestionsMovedCount', params: { count: moved.length } })}</summary>`, '');

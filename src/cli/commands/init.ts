@@ -11,6 +11,7 @@ import {
 import type { CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
 import { exists, explainWriteError, PACKAGE_DIR, schemaRef, writeFileAtomically } from '../scaffold-files.ts';
+import { wording } from '../text.ts';
 
 /** The bundled content a new workspace starts from (paths inside this package). */
 const BUNDLED = ['questionnaires/cx-core', 'benchmarks/best-in-class'];
@@ -244,18 +245,18 @@ function exampleOrg(dir: string, bank: Bank | undefined): Record<string, string>
   const files: Record<string, string> = {};
   files[`${base}/org.yaml`] = orgYaml({
     schemaPath: schemaRef(at(`${base}/org.yaml`), join(dir, SCHEMAS), 'org.schema.json'),
-    name: 'Example Retail', industry: { id: 'retail', name: 'Retail' }, locale: 'en',
+    name: 'Example Retail', industry: { id: 'retail', name: 'Retail' }, locale: 'en', words: wording('en'),
   }).replace('name: Example Retail', 'name: { en: Example Retail, zh: 示例零售 }')
     .replace('name: Retail }', 'name: { en: Retail, zh: 零售 } }');
   files[`${base}/${version}/audit.yaml`] = auditYaml({
     schemaPath: schemaRef(at(`${base}/${version}/audit.yaml`), join(dir, SCHEMAS), 'audit.schema.json'),
-    org, version, questionnaire: qKey, benchmark: bKey, period: EXAMPLE.period, label: EXAMPLE.label, lang: 'en',
+    org, version, questionnaire: qKey, benchmark: bKey, period: EXAMPLE.period, label: EXAMPLE.label, words: wording('en'),
   });
   EXAMPLE_RESPONDENTS.forEach((r, i) => {
     const rel = `${base}/${version}/responses/${r.id}.yaml`;
     files[rel] = responseYaml({
       schemaPath: schemaRef(at(rel), join(dir, SCHEMAS), 'response.schema.json'),
-      org, version, questionnaire: q, respondent: { id: r.id, role: r.role }, roleGiven: true, lang: 'en',
+      org, version, questionnaire: q, respondent: { id: r.id, role: r.role }, roleGiven: true, words: wording('en'),
       answers: exampleAnswers(q, i, '2026-06-15'),
     });
   });

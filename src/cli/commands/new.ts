@@ -8,6 +8,7 @@ import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { UsageError, UserError } from '../output.ts';
 import { exists, explainWriteError, schemaRef, schemasDirFor, writeFileAtomically, writeFolderAtomically } from '../scaffold-files.ts';
 import { selectVersion, unknownName } from '../select-audit.ts';
+import { wording } from '../text.ts';
 
 interface NewOptions {
   root?: string;
@@ -95,7 +96,7 @@ export function registerNew(program: Command, context: CommandContext): void {
       const files: Record<string, string> = {};
       files['audit.yaml'] = auditYaml({
         schemaPath: schemaRef(join(target, 'audit.yaml'), schemas, 'audit.schema.json'),
-        org: orgId, version, questionnaire, benchmark, period, label: options.label, carriedFrom: previous?.version, lang,
+        org: orgId, version, questionnaire, benchmark, period, label: options.label, carriedFrom: previous?.version, words: wording(lang),
       });
       let carried = 0;
       for (const person of people) {
@@ -111,18 +112,20 @@ export function registerNew(program: Command, context: CommandContext): void {
         carried += Object.keys(answers ?? {}).length;
         files[`responses/${person.info.id}.yaml`] = responseYaml({
           schemaPath: schemaRef(file, schemas, 'response.schema.json'),
-          org: orgId, version, questionnaire: q, respondent: info, roleGiven: person.roleGiven || before !== undefined, lang,
+          org: orgId, version, questionnaire: q, respondent: info, roleGiven: person.roleGiven || before !== undefined, words: wording(lang),
           answers, carriedFrom: previous?.version, carriedFound: previous ? before !== undefined : undefined,
         });
       }
 
       const orgYamlPath = join(orgDir, 'org.yaml');
+      const locale: Lang = options.locale ?? options.lang ?? 'en';
       const newOrg = !exists(orgYamlPath);
       const orgText = newOrg ? orgYaml({
         schemaPath: schemaRef(orgYamlPath, schemas, 'org.schema.json'),
         name: options.name ?? orgId,
         industry: { id: options.industry ?? 'other', name: options.industry ?? 'Other' },
-        locale: options.locale ?? options.lang ?? 'en',
+        locale,
+        words: wording(locale),
       }) : undefined;
 
       try {

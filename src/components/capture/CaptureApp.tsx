@@ -8,7 +8,7 @@ import {
   type AnswerDraft, type Draft, type EvidenceDraft,
 } from '../../site/capture/response.ts';
 import type { SchemaProblem } from '../../site/capture/validate.ts';
-import { fill, fmtScore, trText as tr, type CaptureKey, type CaptureWords, type Lang } from './strings.ts';
+import { fill, fmtScore, partName, trText as tr, type CaptureKey, type CaptureWords, type Lang } from './strings.ts';
 
 export interface CaptureProps {
   lang: Lang;
@@ -132,7 +132,7 @@ export default function CaptureApp({ lang, words, locale, questionnaire, schemaP
 
       {q.parts.map((part) => (
         <section key={part.id} aria-labelledby={`cp-${part.id}`} className="capture-part">
-          <h2 id={`cp-${part.id}`}>{tr(part.name, lang)}</h2>
+          <h2 id={`cp-${part.id}`}>{partName(part.name, lang, words)}</h2>
           {part.summary && <p className="lede">{tr(part.summary, lang)}</p>}
           {part.questions.map((m) => (
             <Question key={m.id} m={m} lang={lang} words={words} scale={q.scale} a={draft.answers[m.id] ?? emptyAnswer()}
@@ -156,7 +156,7 @@ export default function CaptureApp({ lang, words, locale, questionnaire, schemaP
             <tbody>
               {scores.parts.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row">{tr(p.name, lang)}{p.capped && <span className="help"> · {t('capped')}</span>}</th>
+                  <th scope="row">{partName(p.name, lang, words)}{p.capped && <span className="help"> · {t('capped')}</span>}</th>
                   <td className="n" data-part={p.id}>{fmtScore(p.score, locale)}</td>
                   <td className="n">{p.answered}/{p.total}</td>
                 </tr>

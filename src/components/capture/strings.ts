@@ -1,7 +1,7 @@
 // The answer form's words are messages of the site's catalogues (src/site/messages/, under
 // "Answer form"). Its page hands the island the few it uses, in the page's language only
 // (src/site/i18n.ts `wordsIn`), so the island's script carries no catalogue.
-import type { Lang } from '../../core/browser.ts';
+import type { Lang, PartName } from '../../core/browser.ts';
 import type { StringKey } from '../../site/i18n.ts';
 
 export type { Lang } from '../../core/browser.ts';
@@ -64,6 +64,9 @@ export const CAPTURE_MESSAGES = {
   hintQuestionnaireRef: 'schemaHintQuestionnaireRef',
   hintBenchmarkRef: 'schemaHintBenchmarkRef',
   hintLink: 'schemaHintLink',
+  part_consistency: 'part_consistency',
+  part_benchmark: 'part_benchmark',
+  part_recovery: 'part_recovery',
 } as const satisfies Record<string, StringKey>;
 
 export type CaptureKey = keyof typeof CAPTURE_MESSAGES;
@@ -94,6 +97,11 @@ export function trText(text: string | { en: string; zh: string } | undefined | n
   if (text === undefined || text === null) return '';
   if (typeof text === 'string') return text;
   return text[lang] ?? text.en ?? '';
+}
+
+/** A part's name: the questionnaire's, or the form's word for a part it leaves unnamed (a message). */
+export function partName(name: PartName, lang: Lang, words: CaptureWords): string {
+  return typeof name === 'object' && 'id' in name ? words[name.id as CaptureKey] ?? name.id : trText(name, lang);
 }
 
 /** A 0–100 score with one decimal, as format.ts writes it; an em dash when there is none. */

@@ -3,6 +3,7 @@ import type {
 } from '../schema-types.ts';
 import type { NotesDocument } from './notes.ts';
 import type { SourceFile } from './yaml-file.ts';
+import type { Message } from '../score-types.ts';
 
 export type * from '../schema-types.ts';
 
@@ -19,7 +20,8 @@ export interface PartModel {
   /** The driver id, or `consistency` / `benchmark` / `recovery`. */
   id: string;
   kind: PartKind;
-  name: Bilingual;
+  /** The questionnaire's name, or Touchstone's word for a part it leaves unnamed. */
+  name: Bilingual | Message;
   summary?: Bilingual;
   weight: number;
   questions: QuestionModel[];
@@ -92,18 +94,19 @@ export interface Workspace {
 export const DEFAULT_SCALE = { min: 0, max: 4 } as const;
 
 /** Flattens a questionnaire's drivers and parts into one ordered list and an id index. */
-/** Scores of a part a questionnaire does not declare carry this name (never the sample's). */
-export const UNDECLARED_PART_NAMES: Record<Exclude<PartKind, 'driver'>, Bilingual> = {
-  consistency: { en: 'Consistency', zh: '一致性' },
-  benchmark: { en: 'Benchmark', zh: '标杆对照' },
-  recovery: { en: 'Recovery', zh: '服务补救' },
-};
+/**
+ * A part the questionnaire leaves unnamed is called by Touchstone's own word for it (a catalogue
+ * message, `part_<kind>`), never by the sample bank's name.
+ */
+export function undeclaredPartName(kind: Exclude<PartKind, 'driver'>): Message {
+  return { id: `part_${kind}`, params: {} };
+}
 
 export function indexQuestionnaire(loaded: Loaded<QuestionnaireFile>): QuestionnaireModel {
   const q = loaded.data;
   const parts: PartModel[] = [];
   const questions = new Map<string, QuestionModel>();
-  const addPart = (id: string, kind: PartKind, name: Bilingual, summary: Bilingual | undefined, weight: number,
+  const addPart = (id: string, kind: PartKind, name: Bilingual | Message, summary: Bilingual | undefined, weight: number,
     defs: Question[], base: (string | number)[]) => {
     const models = defs.map((def, i): QuestionModel => ({
       id: def.id, part: id, type: def.type ?? 'level', weight: def.weight ?? 1, evidence: def.evidence ?? 'optional',
@@ -116,7 +119,7 @@ export function indexQuestionnaire(loaded: Loaded<QuestionnaireFile>): Questionn
   for (const kind of ['consistency', 'benchmark', 'recovery'] as const) {
     const part = q[kind];
     // Unnamed, a part is called by a plain generic name, never by the sample bank's.
-    if (part) addPart(kind, kind, part.name ?? UNDECLARED_PART_NAMES[kind], part.summary, 1, part.questions, [kind, 'questions']);
+    if (part) addPart(kind, kind, part.name ?? undeclaredPartName(kind), part.summary, 1, part.questions, [kind, 'questions']);
   }
   return {
     ...loaded, key: `${q.id}@${q.version}`, scale: q.scale ?? DEFAULT_SCALE, parts, questions, gates: q.gates ?? [],

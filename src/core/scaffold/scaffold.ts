@@ -3,6 +3,7 @@ import { questionMapping } from '../compare/diff.ts';
 import { answerLines, respondentLines, yamlString } from './response-yaml.ts';
 import { answerValue, type QuestionModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
 import type { Bilingual, Detail, ResponseFile } from '../schema-types.ts';
+import type { Message } from '../score-types.ts';
 
 /**
  * Text of the files `touchstone new` and `touchstone init` scaffold: an audit.yaml, an org.yaml
@@ -56,7 +57,6 @@ export function parsePeriod(text: string): { start: string; end: string } | { pr
   return { start, end };
 }
 
-const one = (text: string | Bilingual, lang: Lang) => (typeof text === 'string' ? text : text[lang]);
 /** A comment line's text: no line breaks, collapsed spaces. */
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A YAML scalar on one line (quoted when needed). */
@@ -66,70 +66,16 @@ export function modeline(schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}`;
 }
 
-const WORDS = {
-  en: {
-    response: 'Touchstone response',
-    intro: [
-      'Write each answer after its question id:',
-      '  a level on the scale, e.g.       some.question: 3',
-      '  n/a, only where the question says it is allowed',
-      '  a number for a metric, in the unit given',
-      '  or with a comment and evidence:',
-      '    some.question: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }',
-      'Leave a question blank while you do not know; `touchstone validate` counts what is still unanswered.',
-    ],
-    carried: (from: string) => [
-      `Answers marked \`carried-over: true\` were copied from ${from}: confirm or change each one,`,
-      'then delete `carried-over: true`.',
-    ],
-    newRespondent: (from: string) => `This respondent did not answer ${from}: nothing was carried over.`,
-    role: 'the respondent\'s role, e.g. "Store operations"',
-    evidence: (from: number) => `Evidence expected: without it, a level of ${from} or more counts one level lower.`,
-    evidenceNoPolicy: 'Evidence expected.',
-    na: 'n/a allowed.',
-    exemplar: (company: string, industry: string, practice: string) => `Bar set by ${company} (${industry}): ${practice}`,
-    metric: (unit: string, direction: string, target: number, floor: number) =>
-      `Metric in ${unit}: ${direction === 'lower' ? 'lower' : 'higher'} is better; ${target} scores 100, ${floor} scores 0. Answer with a number.`,
-    range: (min?: number, max?: number) => `Plausible range: ${min ?? '−∞'} to ${max ?? '∞'}.`,
-    audit: (org: string, version: string) => `Touchstone audit ${org}/${version}. Answers go in responses/<respondent>.yaml, one file per person.`,
-    auditCarried: (from: string) => `Answers were pre-filled from ${from} (carried-over: true in each response): confirm or change them.`,
-    status: 'draft while answers come in; final once the workshop has agreed them',
-    orgName: 'the organisation\'s name, or { en: …, zh: … } for both languages',
-    industry: 'the industry: a slug id and a name',
-    locale: 'the report\'s default language: en or zh',
-  },
-  zh: {
-    response: 'Touchstone 自评答卷',
-    intro: [
-      '请在每个题目 id 后面填写答案：',
-      '  量表上的级别，例如               some.question: 3',
-      '  n/a，仅限题目注明允许的情况',
-      '  指标题填数字，单位见题目说明',
-      '  也可以附上说明和证据：',
-      '    some.question: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }',
-      '暂时不确定的题目可以留空；`touchstone validate` 会统计尚未作答的题目。',
-    ],
-    carried: (from: string) => [
-      `标有 \`carried-over: true\` 的答案沿用自 ${from}：请逐题确认或修改，`,
-      '确认后删除 `carried-over: true`。',
-    ],
-    newRespondent: (from: string) => `该答卷人未参加 ${from}，没有可沿用的答案。`,
-    role: '答卷人的职务，例如“门店运营”',
-    evidence: (from: number) => `需要证据：没有证据时，${from} 级及以上按低一级计分。`,
-    evidenceNoPolicy: '需要证据。',
-    na: '可以填 n/a。',
-    exemplar: (company: string, industry: string, practice: string) => `标杆：${company}（${industry}）：${practice}`,
-    metric: (unit: string, direction: string, target: number, floor: number) =>
-      `指标（单位：${unit}）：${direction === 'lower' ? '越低越好' : '越高越好'}；${target} 得 100 分，${floor} 得 0 分。请填写数字。`,
-    range: (min?: number, max?: number) => `合理范围：${min ?? '−∞'} 至 ${max ?? '∞'}。`,
-    audit: (org: string, version: string) => `Touchstone 评估 ${org}/${version}。答卷放在 responses/<答卷人>.yaml，每人一个文件。`,
-    auditCarried: (from: string) => `答案已从 ${from} 预填（各答卷中标有 carried-over: true）：请确认或修改。`,
-    status: '收集答案期间为 draft；研讨会确认后改为 final',
-    orgName: '机构名称；两种语言可写 { en: …, zh: … }',
-    industry: '所属行业：slug 形式的 id 和名称',
-    locale: '报告的默认语言：en 或 zh',
-  },
-} as const;
+/**
+ * How a scaffold words its comments in the reader's language: a workspace text picked in it, and a
+ * word of Touchstone's own (a message) from that language's catalogue. The caller supplies it
+ * (the CLI: src/site/i18n.ts `say`), so core holds no sentence in any language.
+ */
+export type Wording = (text: string | Bilingual | Message) => string;
+
+const m = (id: string, params: Message['params'] = {}): Message => ({ id, params });
+/** A message that may run over several comment lines. */
+const lines = (say: Wording, message: Message) => say(message).split('\n');
 
 export interface RespondentInfo {
   id: string;
@@ -147,7 +93,8 @@ export interface ResponseScaffoldOptions {
   respondent: RespondentInfo;
   /** Whether the role was given (false: a placeholder role equal to the id, with a hint). */
   roleGiven: boolean;
-  lang: Lang;
+  /** The respondent's language: the questionnaire's texts and the comments are in it. */
+  words: Wording;
   /** Answers to write instead of blanks (e.g. carried over), by question id. */
   answers?: Record<string, Answer>;
   /** The version the answers were carried over from (writes `carried-over-from`). */
@@ -158,50 +105,55 @@ export interface ResponseScaffoldOptions {
 
 /** One response file: every question of the questionnaire, commented, answered or blank. */
 export function responseYaml(o: ResponseScaffoldOptions): string {
-  const w = WORDS[o.lang];
+  const say = o.words;
   const q = o.questionnaire;
   const out: string[] = [modeline(o.schemaPath)];
-  out.push(`# ${w.response}${o.lang === 'zh' ? '：' : ': '}${o.org}/${o.version} · ${flat(q.data.title[o.lang])} (${q.key})`);
+  out.push(`# ${say(m('scaffoldResponse'))}${say(m('colon'))}${o.org}/${o.version} · ${flat(say(q.data.title))} (${q.key})`);
   out.push('#');
   const example = [...q.questions.values()].find((x) => x.type === 'level')?.id ?? 'some.question';
-  for (const line of w.intro) out.push(`# ${line.replaceAll('some.question', example)}`.trimEnd());
+  for (const line of lines(say, m('scaffoldIntro', { example }))) out.push(`# ${line}`.trimEnd());
   if (o.carriedFrom) {
     out.push('#');
-    for (const line of o.carriedFound === false ? [w.newRespondent(o.carriedFrom)] : w.carried(o.carriedFrom)) out.push(`# ${line}`);
+    const carried = o.carriedFound === false ? m('scaffoldNewRespondent', { from: o.carriedFrom }) : m('scaffoldCarried', { from: o.carriedFrom });
+    for (const line of lines(say, carried)) out.push(`# ${line}`);
   }
   out.push('');
-  out.push(...respondentLines(o.respondent, o.roleGiven ? undefined : w.role));
+  out.push(...respondentLines(o.respondent, o.roleGiven ? undefined : say(m('scaffoldRole'))));
   if (o.carriedFrom && o.carriedFound !== false) out.push(`carried-over-from: ${yamlString(o.carriedFrom)}`); // quoted: a version such as 2026 would read as a number
   out.push('answers:');
   const policy = q.data['evidence-policy'];
   for (const part of q.parts) {
     out.push('');
-    out.push(`  # ${'='.repeat(3)} ${flat(part.name[o.lang])} ${'='.repeat(3)}`);
-    if (part.summary) out.push(`  # ${flat(part.summary[o.lang])}`);
+    out.push(`  # ${'='.repeat(3)} ${flat(say(part.name))} ${'='.repeat(3)}`);
+    if (part.summary) out.push(`  # ${flat(say(part.summary))}`);
     for (const question of part.questions) {
       out.push('');
-      for (const line of questionComment(question, q, o.lang, policy?.from)) out.push(`  # ${line}`.trimEnd());
+      for (const line of questionComment(question, q, say, policy?.from)) out.push(`  # ${line}`.trimEnd());
       out.push(...answerLines(question.id, o.answers?.[question.id]));
     }
   }
   return `${out.join('\n')}\n`;
 }
 
-function questionComment(question: QuestionModel, q: QuestionnaireModel, lang: Lang, evidenceFrom: number | undefined): string[] {
-  const w = WORDS[lang];
+function questionComment(question: QuestionModel, q: QuestionnaireModel, say: Wording, evidenceFrom: number | undefined): string[] {
   const def = question.def;
-  const lines = [`${question.id}: ${flat(def.text[lang])}`];
-  if (def.help) lines.push(`  ${flat(def.help[lang])}`);
-  if (def.exemplar) lines.push(`  ${w.exemplar(def.exemplar.company, flat(def.exemplar.industry[lang]), flat(def.exemplar.practice[lang]))}`);
-  if (question.type === 'metric') {
-    lines.push(`  ${w.metric(flat(def.unit?.[lang] ?? ''), def.direction ?? 'higher', def.target ?? 0, def.floor ?? 0)}`);
-    if (def.min !== undefined || def.max !== undefined) lines.push(`  ${w.range(def.min, def.max)}`);
-  } else {
-    (def.levels ?? []).forEach((level, i) => lines.push(`  ${q.scale.min + i} = ${flat(level[lang])}`));
+  const out = [`${question.id}: ${flat(say(def.text))}`];
+  if (def.help) out.push(`  ${flat(say(def.help))}`);
+  if (def.exemplar) {
+    const { company, industry, practice } = def.exemplar;
+    out.push(`  ${flat(say(m('scaffoldExemplar', { company, industry: flat(say(industry)), practice: flat(say(practice)) })))}`);
   }
-  if (question.evidence === 'expected') lines.push(`  ${evidenceFrom === undefined ? w.evidenceNoPolicy : w.evidence(evidenceFrom)}`);
-  if (question.na) lines.push(`  ${w.na}`);
-  return lines;
+  if (question.type === 'metric') {
+    const metric = def.direction === 'lower' ? 'scaffoldMetricLower' : 'scaffoldMetricHigher';
+    // Figures as the answer is typed (10080, not 10,080: YAML would read that as text).
+    out.push(`  ${say(m(metric, { unit: flat(say(def.unit ?? '')), target: String(def.target ?? 0), floor: String(def.floor ?? 0) }))}`);
+    if (def.min !== undefined || def.max !== undefined) out.push(`  ${say(m('scaffoldRange', { min: String(def.min ?? '−∞'), max: String(def.max ?? '∞') }))}`);
+  } else {
+    (def.levels ?? []).forEach((level, i) => out.push(`  ${q.scale.min + i} = ${flat(say(level))}`));
+  }
+  if (question.evidence === 'expected') out.push(`  ${say(evidenceFrom === undefined ? m('scaffoldEvidenceNoPolicy') : m('scaffoldEvidence', { from: evidenceFrom }))}`);
+  if (question.na) out.push(`  ${say(m('scaffoldNa'))}`);
+  return out;
 }
 
 
@@ -249,18 +201,19 @@ export interface AuditScaffoldOptions {
   period: { start: string; end: string };
   label?: string;
   carriedFrom?: string;
-  lang: Lang;
+  /** The comments' language. */
+  words: Wording;
 }
 
 export function auditYaml(o: AuditScaffoldOptions): string {
-  const w = WORDS[o.lang];
-  const out = [modeline(o.schemaPath), `# ${w.audit(o.org, o.version)}`];
-  if (o.carriedFrom) out.push(`# ${w.auditCarried(o.carriedFrom)}`);
+  const say = o.words;
+  const out = [modeline(o.schemaPath), `# ${say(m('scaffoldAudit', { org: o.org, version: o.version }))}`];
+  if (o.carriedFrom) out.push(`# ${say(m('scaffoldAuditCarried', { from: o.carriedFrom }))}`);
   out.push(`questionnaire: ${o.questionnaire}`);
   out.push(`benchmark: ${scalar(o.benchmark)}`);
   const label = o.label === undefined ? '' : `, label: ${stringify(o.label, { lineWidth: 0 }).trimEnd().includes('\n') ? JSON.stringify(o.label) : flowScalar(o.label)}`;
   out.push(`period: { start: ${o.period.start}, end: ${o.period.end}${label} }`);
-  out.push(`status: draft  # ${w.status}`);
+  out.push(`status: draft  # ${say(m('scaffoldStatus'))}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -275,15 +228,17 @@ export interface OrgScaffoldOptions {
   name: string;
   industry: { id: string; name: string };
   locale: Lang;
+  /** The comments' language (the locale's). */
+  words: Wording;
 }
 
 export function orgYaml(o: OrgScaffoldOptions): string {
-  const w = WORDS[o.locale];
+  const say = o.words;
   return [
     modeline(o.schemaPath),
-    `name: ${scalar(o.name)}  # ${w.orgName}`,
-    `industry: { id: ${o.industry.id}, name: ${flowScalar(o.industry.name)} }  # ${w.industry}`,
-    `locale: ${o.locale}  # ${w.locale}`,
+    `name: ${scalar(o.name)}  # ${say(m('scaffoldOrgName'))}`,
+    `industry: { id: ${o.industry.id}, name: ${flowScalar(o.industry.name)} }  # ${say(m('scaffoldIndustry'))}`,
+    `locale: ${o.locale}  # ${say(m('scaffoldLocale'))}`,
     '',
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../schema-types.ts';
-import { UNDECLARED_PART_NAMES, type QuestionnaireModel } from '../read/model.ts';
+import type { PartName } from '../score-types.ts';
+import { undeclaredPartName, type QuestionnaireModel } from '../read/model.ts';
 
 /**
  * What a questionnaire says about how it is scored: the facts the methodology page, the
@@ -26,7 +27,7 @@ export interface Method {
   drivers: { id: string; name: Bilingual; summary?: Bilingual; origin?: 'source' | 'completion' }[];
   aboutDrivers?: Bilingual;
   /** The non-driver parts the questionnaire declares (with questions), under its own names. */
-  parts: { id: 'consistency' | 'benchmark' | 'recovery'; name: Bilingual }[];
+  parts: { id: 'consistency' | 'benchmark' | 'recovery'; name: PartName }[];
   /** The questionnaire declares "ask twice" scenarios. */
   scenarios: boolean;
   /** The questionnaire declares gates (caps). */
@@ -59,7 +60,7 @@ export function methodOf(q: QuestionnaireModel): Method {
     ...(q.data['about-drivers'] ? { aboutDrivers: q.data['about-drivers'] } : {}),
     parts: (['consistency', 'benchmark', 'recovery'] as const)
       .filter((id) => (q.parts.find((p) => p.id === id)?.questions.length ?? 0) > 0 || (id === 'consistency' && (q.data.consistency?.scenarios?.length ?? 0) > 0))
-      .map((id) => ({ id, name: q.parts.find((p) => p.id === id)?.name ?? UNDECLARED_PART_NAMES[id] })),
+      .map((id) => ({ id, name: q.parts.find((p) => p.id === id)?.name ?? undeclaredPartName(id) })),
     scenarios: (q.data.consistency?.scenarios?.length ?? 0) > 0,
     gates: q.gates.length > 0,
   };

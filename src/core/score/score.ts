@@ -1,5 +1,5 @@
 import { range, round1, round3 } from './aggregate.ts';
-import { answerValue, UNDECLARED_PART_NAMES } from '../read/model.ts';
+import { answerValue, undeclaredPartName } from '../read/model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from '../check/anonymity.ts';
 import { rankActions } from './actions.ts';
 import { headline } from './summary.ts';
@@ -10,7 +10,7 @@ import type { QuestionAggregate } from './question-score.ts';
 import { scoreScenarios } from './scenarios.ts';
 import type { Detail } from '../schema-types.ts';
 import type {
-  ConsistencyResult, Finding, MetricResult, RecoveryResult, RuleFinding, ScoreResult,
+  ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
 } from '../score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
 
@@ -53,11 +53,11 @@ export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
   ];
   const observations = scenarios.results.reduce((n, s) => n + s.observations, 0);
   const correct = scenarios.results.reduce((n, s) => n + s.correct, 0);
-  const emptyPart = (id: string, name: { en: string; zh: string }): InternalPart => ({
+  const emptyPart = (id: string, name: PartName): InternalPart => ({
     id, name, score: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
     respondentRange: { min: null, max: null }, questions: [], raw: null, rawTarget: null, byRespondent: new Map(),
   });
-  const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', UNDECLARED_PART_NAMES.consistency);
+  const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', undeclaredPartName('consistency'));
   const consistency: ConsistencyResult = {
     ...strip(consistencyPart),
     correct: observations ? round3(correct / observations) : null,
@@ -70,9 +70,9 @@ export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
       .map(({ id, a }) => ({ question: id, part: a.question.part, spread: a.max! - a.min! })),
     findings,
   };
-  const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', UNDECLARED_PART_NAMES.recovery);
+  const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', undeclaredPartName('recovery'));
   const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
-  const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', UNDECLARED_PART_NAMES.benchmark);
+  const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', undeclaredPartName('benchmark'));
 
   const result: ScoreResult = {
     org: audit.org,

@@ -3,7 +3,7 @@
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
 import {
   answerLines, answerValue, indexQuestionnaire, oneLine, respondentLines, scoreResponses,
-  type Bilingual, type Detail, type Evidence, type QuestionnaireFile, type QuestionnaireModel, type ResponseFile, type SourceFile,
+  type Detail, type PartName, type Evidence, type QuestionnaireFile, type QuestionnaireModel, type ResponseFile, type SourceFile,
 } from '../../core/browser.ts';
 
 export interface EvidenceDraft { link: string; note: string; date: string; reviewedBy: string }
@@ -129,7 +129,7 @@ export function answerProblems(response: ResponseFile, q: QuestionnaireModel): A
 
 export interface DraftScores {
   index: number | null;
-  parts: { id: string; kind: string; name: Bilingual; score: number | null; answered: number; total: number; capped: boolean }[];
+  parts: { id: string; kind: string; name: PartName; score: number | null; answered: number; total: number; capped: boolean }[];
 }
 
 /**

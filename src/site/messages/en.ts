@@ -311,6 +311,32 @@ export default {
   channel_bot: 'Chatbot',
   channel_chatbot: 'Chatbot',
 
+  // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
+  part_consistency: 'Consistency',
+  part_benchmark: 'Benchmark',
+  part_recovery: 'Recovery',
+
+  // The comments of the files `touchstone new` and `init` write (core/scaffold/scaffold.ts), in the
+  // respondent's language; a \n starts a new comment line
+  scaffoldResponse: 'Touchstone response',
+  scaffoldIntro: 'Write each answer after its question id:\n  a level on the scale, e.g.       {example}: 3\n  n/a, only where the question says it is allowed\n  a number for a metric, in the unit given\n  or with a comment and evidence:\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\nLeave a question blank while you do not know; `touchstone validate` counts what is still unanswered.',
+  scaffoldCarried: 'Answers marked `carried-over: true` were copied from {from}: confirm or change each one,\nthen delete `carried-over: true`.',
+  scaffoldNewRespondent: 'This respondent did not answer {from}: nothing was carried over.',
+  scaffoldRole: 'the respondent\'s role, e.g. "Store operations"',
+  scaffoldEvidence: 'Evidence expected: without it, a level of {from} or more counts one level lower.',
+  scaffoldEvidenceNoPolicy: 'Evidence expected.',
+  scaffoldNa: 'n/a allowed.',
+  scaffoldExemplar: 'Bar set by {company} ({industry}): {practice}',
+  scaffoldMetricLower: 'Metric in {unit}: lower is better; {target} scores 100, {floor} scores 0. Answer with a number.',
+  scaffoldMetricHigher: 'Metric in {unit}: higher is better; {target} scores 100, {floor} scores 0. Answer with a number.',
+  scaffoldRange: 'Plausible range: {min} to {max}.',
+  scaffoldAudit: 'Touchstone audit {org}/{version}. Answers go in responses/<respondent>.yaml, one file per person.',
+  scaffoldAuditCarried: 'Answers were pre-filled from {from} (carried-over: true in each response): confirm or change them.',
+  scaffoldStatus: 'draft while answers come in; final once the workshop has agreed them',
+  scaffoldOrgName: 'the organisation\'s name, or { en: …, zh: … } for both languages',
+  scaffoldIndustry: 'the industry: a slug id and a name',
+  scaffoldLocale: 'the report\'s default language: en or zh',
+
   // Notes (notes.mdx): the footnotes' labels, for screen readers
   notesFootnotes: 'Footnotes',
   notesBackToReference: 'Back to reference {n}',

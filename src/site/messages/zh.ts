@@ -310,6 +310,32 @@ const zh: Record<keyof typeof en, string> = {
   channel_bot: '智能客服',
   channel_chatbot: '智能客服',
 
+  // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
+  part_consistency: '一致性',
+  part_benchmark: '标杆对照',
+  part_recovery: '服务补救',
+
+  // The comments of the files `touchstone new` and `init` write (core/scaffold/scaffold.ts), in the
+  // respondent's language; a \n starts a new comment line
+  scaffoldResponse: 'Touchstone 自评答卷',
+  scaffoldIntro: '请在每个题目 id 后面填写答案：\n  量表上的级别，例如               {example}: 3\n  n/a，仅限题目注明允许的情况\n  指标题填数字，单位见题目说明\n  也可以附上说明和证据：\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\n暂时不确定的题目可以留空；`touchstone validate` 会统计尚未作答的题目。',
+  scaffoldCarried: '标有 `carried-over: true` 的答案沿用自 {from}：请逐题确认或修改，\n确认后删除 `carried-over: true`。',
+  scaffoldNewRespondent: '该答卷人未参加 {from}，没有可沿用的答案。',
+  scaffoldRole: '答卷人的职务，例如“门店运营”',
+  scaffoldEvidence: '需要证据：没有证据时，{from} 级及以上按低一级计分。',
+  scaffoldEvidenceNoPolicy: '需要证据。',
+  scaffoldNa: '可以填 n/a。',
+  scaffoldExemplar: '标杆：{company}（{industry}）：{practice}',
+  scaffoldMetricLower: '指标（单位：{unit}）：越低越好；{target} 得 100 分，{floor} 得 0 分。请填写数字。',
+  scaffoldMetricHigher: '指标（单位：{unit}）：越高越好；{target} 得 100 分，{floor} 得 0 分。请填写数字。',
+  scaffoldRange: '合理范围：{min} 至 {max}。',
+  scaffoldAudit: 'Touchstone 评估 {org}/{version}。答卷放在 responses/<答卷人>.yaml，每人一个文件。',
+  scaffoldAuditCarried: '答案已从 {from} 预填（各答卷中标有 carried-over: true）：请确认或修改。',
+  scaffoldStatus: '收集答案期间为 draft；研讨会确认后改为 final',
+  scaffoldOrgName: '机构名称；两种语言可写 { en: …, zh: … }',
+  scaffoldIndustry: '所属行业：slug 形式的 id 和名称',
+  scaffoldLocale: '报告的默认语言：en 或 zh',
+
   // Notes (notes.mdx): the footnotes' labels, for screen readers
   notesFootnotes: '脚注',
   notesBackToReference: '返回引用 {n}',
