@@ -138,6 +138,12 @@ index: (number | null)
 target: (number | null)
 gap: (number | null)
 /**
+ * What the index is made of (the questionnaire's `index`, or the drivers alone): each component and its share of the index. A component without a score is left out and the others' shares grow to fill its place.
+ * 
+ * @minItems 1
+ */
+composition: [IndexShare, ...(IndexShare)[]]
+/**
  * Set when a gate capped the index.
  */
 cap: (Cap | null)
@@ -169,6 +175,16 @@ people: Respondent[]
 export interface Bilingual {
 en: string
 zh: string
+}
+/**
+ * One component of the index: the drivers together (each by its own weight), or one part.
+ */
+export interface IndexShare {
+part: ("drivers" | "consistency" | "benchmark" | "recovery")
+/**
+ * Its share of the index, 0–1 (three decimals), like the other shares of the report.
+ */
+share: number
 }
 /**
  * A gate that capped a score.
@@ -473,6 +489,10 @@ to: string
 mapped: boolean
 }
 index: Change
+/**
+ * How the two indexes compare. same: both are made of the same components with the same weights. recomputed: the newer questionnaire makes its index differently, so the older version's index (index.before) is recomputed from its own answers under the newer composition. break: it cannot be, because a component the newer index counts has no score in the older version; index.before and index.delta are then null.
+ */
+indexMethod: ("same" | "recomputed" | "break")
 drivers: DriverChange[]
 questions: QuestionChange[]
 /**

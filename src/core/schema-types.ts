@@ -77,6 +77,27 @@ penalty: number
  * @maxItems 20
  */
 drivers: [Driver]|[Driver, Driver]|[Driver, Driver, Driver]|[Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]|[Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver, Driver]
+/**
+ * What the CX index is made of: the weight of the drivers (together, each by its own weight) and of each part that counts. Weights are relative: { drivers: 3, recovery: 1 } makes the index three quarters drivers, one quarter recovery. Without this section the index is the drivers' weighted mean.
+ */
+index?: {
+/**
+ * the drivers' weighted mean
+ */
+drivers: number
+/**
+ * the consistency part
+ */
+consistency?: number
+/**
+ * the benchmark part
+ */
+benchmark?: number
+/**
+ * the recovery part
+ */
+recovery?: number
+}
 consistency?: ConsistencyPart
 benchmark?: Part
 recovery?: Part

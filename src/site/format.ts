@@ -1,4 +1,4 @@
-import { checkLink } from '../core/index.ts';
+import { checkLink, type IndexShare } from '../core/index.ts';
 import { INTL_LOCALE, numberFormat, type Lang, ui } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
@@ -141,4 +141,9 @@ export function answer(value: number | 'n/a' | null | undefined, lang: Lang): st
 export function safeHref(link: string | undefined): string | null {
   // Judged by what a browser opens (core/check/links.ts), the same rule `validate` applies.
   return link && checkLink(link).ok ? link : null;
+}
+
+/** What the index is made of, in words: "drivers 75%, Recovery 25%" (a part by its report name). */
+export function indexMadeOf(composition: readonly IndexShare[], partName: (part: Exclude<IndexShare['part'], 'drivers'>) => string, lang: Lang): string {
+  return composition.map((c) => `${c.part === 'drivers' ? ui(lang, 'indexDrivers') : partName(c.part)} ${pct(c.share, lang)}`).join(ui(lang, 'listSeparator'));
 }

@@ -183,6 +183,8 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'questionnaire/duplicate-id', file: QN, line: 150, col: 9, message: /the gate id "no-tracking" is already used by gate 1 \(line 144\)/ } },
   { name: 'two consistency rules with one id', overlay: { [QN]: { edit: (t) => t.replace('benchmark:\n  questions:', '    - id: fast-but-untracked\n      message: { en: Again, zh: 再次 }\n      when:\n        - { question: recovery.tracking, at-most: 0 }\n        - { question: momentum.owner, at-most: 0 }\nbenchmark:\n  questions:') } },
     expect: { code: 'questionnaire/duplicate-id', file: QN, line: 99, col: 11, message: /the rule id "fast-but-untracked" is already used by rule 1 \(line 94\)/ } },
+  { name: 'index counting a part with no questions', overlay: { [QN]: { edit: (t) => t.replace(/^benchmark:\n  questions:\n(    .*\n|      .*\n)*/m, '').replace('drivers:\n', 'index: { drivers: 3, benchmark: 1 }\ndrivers:\n') } },
+    expect: { code: 'questionnaire/index-part', file: QN, line: 7, col: 33, message: /the index counts the benchmark part, but this questionnaire asks no benchmark questions/ } },
   { name: 'gate on an unknown scope', overlay: { [QN]: { edit: (t) => t.replace('scope: recovery', 'scope: recover') } },
     expect: { code: 'questionnaire/unknown-scope', file: QN, line: 146, col: 12 } },
   { name: 'metric target on the wrong side of its floor', overlay: { [QN]: { edit: (t) => t.replace('target: 5\n', 'target: 500\n') } },

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, hasStackTrace, removeWorkspace, touchstone, workspaceFrom } from '../helpers/cli.ts';
 
 const created: string[] = [];
 afterAll(() => created.forEach(removeWorkspace));
@@ -62,6 +64,19 @@ describe('touchstone check', () => {
     const passed = check(rising);
     expect(passed.stdout).toContain('✓ pass  no-big-drop  acme/2026-q3: index 35.4 → 60.4 since 2026-q1: rose 25.0');
     expect(passed.status).toBe(0);
+  });
+
+  it('compares the index under the newer method when the questionnaire changes how it is made', () => {
+    // 2026-q3 answers mini@1.1.0, whose index counts recovery three times as much as the drivers.
+    const mini = readFileSync(join(FIXTURES, 'minimal/questionnaires/mini/1.0.0.yaml'), 'utf8');
+    const root = withAssertions(['{ id: no-big-drop, level: error, metric: index, max-drop: 0 }'], {
+      'questionnaires/mini/1.1.0.yaml': mini.replace('version: 1.0.0', 'version: 1.1.0').replace('drivers:\n', 'index: { drivers: 1, recovery: 3 }\ndrivers:\n').concat('changes:\n  from: 1.0.0\n'),
+      'audits/acme/2026-q3/audit.yaml': readFileSync(join(FIXTURES, 'minimal/audits/acme/2026-q3/audit.yaml'), 'utf8').replace('mini@1.0.0', 'mini@1.1.0'),
+    });
+    const result = check(root);
+    // 2026-q1 recomputed: drivers 35.41…, recovery 30.55… → (35.41… + 3 × 30.55…) / 4 = 31.77…
+    expect(result.stdout).toMatch(/acme\/2026-q3: index 31\.8 → \d+\.\d since 2026-q1 \(2026-q1 recomputed as 2026-q3's questionnaire makes the index\): rose/);
+    expect(result.status).toBe(0);
   });
 
   it('skips max-drop for an organisation with a single audit', () => {

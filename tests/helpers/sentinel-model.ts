@@ -96,7 +96,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     const index = s.n();
     const changes: AuditDiff | null = previous ? {
       org, from: previous.version, to: version, questionnaires: { from: previous.questionnaire, to: 'sentinel-bank@edition', mapped: true },
-      index: change(),
+      index: change(), indexMethod: 'recomputed',
       drivers: [{ ...change(), id: 'welcome', name: b('Welcome', '迎客') }, { ...change(), id: 'memory', name: b('Memory', '记住客人') }],
       questions: [{ ...change(), id: 'welcome.greeting', status: 'same', part: 'welcome', text: b('Question welcome greeting', '题目welcomegreeting'), medianBefore: s.n(), medianAfter: s.n() }],
       mapping: { renamed: [], removed: [], added: [] },
@@ -105,6 +105,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
       schemaVersion: 1, org, version, questionnaire: 'sentinel-bank@edition', profile: 'sentinel-profile', respondents: s.i(), period,
       status: 'final', anonymous: false, aggregatesOnly: false, index, target: s.n(), gap: s.n(),
       cap: { gate: 'no-owner', name: b('No owner', '无人负责'), cap: s.n(), uncapped: s.n() },
+      composition: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
       respondentRange: { min: s.n(), max: s.n() }, agreement: s.n(),
       drivers, consistency, benchmark, recovery,
       headline: { gaps: ['welcome.waiting', 'recovery.hours'], strengths: ['memory.names'] },
@@ -120,7 +121,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     evidencePolicy: { from: s.n(), penalty: s.n(), appliesTo: 'all' }, allowsNa: true, metricUnits: [b('hours', '小时')],
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
-    scenarios: true, gates: true,
+    scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,11 +41,15 @@ function responseYaml(id: string, r: Respondent): string {
 }
 
 /** Writes the generated audit as the only audit of a copy of the minimal workspace, and scores it. */
-function scoreGenerated(respondents: Respondent[], names?: string[]): ScoreResult {
+function scoreGenerated(respondents: Respondent[], names?: string[], index?: string): ScoreResult {
   const root = mkdtempSync(join(tmpdir(), 'touchstone-prop-'));
   try {
     cpSync(join(FIXTURES, 'minimal'), root, { recursive: true });
     rmSync(join(root, 'audits/acme/2026-q3'), { recursive: true });
+    if (index) {
+      const file = join(root, 'questionnaires/mini/1.0.0.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('drivers:\n', `index: ${index}\ndrivers:\n`));
+    }
     const dir = join(root, 'audits/acme/2026-q1/responses');
     rmSync(dir, { recursive: true });
     mkdirSync(dir);
@@ -93,6 +97,22 @@ describe('score properties', () => {
       const b = before.drivers.find((d) => d.id === driver)!.score;
       const c = after.drivers.find((d) => d.id === driver)!.score;
       if (b !== null) expect(c).toBeGreaterThanOrEqual(b);
+      if (before.index !== null) expect(after.index!).toBeGreaterThanOrEqual(before.index);
+    }), { numRuns: runs });
+  });
+
+  it('raising any answer never lowers an index that counts consistency and recovery too', () => {
+    const composed = '{ drivers: 2, consistency: 1, recovery: 1 }';
+    fc.assert(fc.property(audit, fc.nat(), fc.nat(), (respondents, who, q) => {
+      const i = who % respondents.length;
+      const which = q % LEVEL_QUESTIONS.length;
+      const a = respondents[i].answers[which];
+      fc.pre(typeof a.level === 'number' && a.level < 4);
+      const raised = structuredClone(respondents);
+      (raised[i].answers[which].level as number) += 1;
+      const before = scoreGenerated(respondents, undefined, composed);
+      const after = scoreGenerated(raised, undefined, composed);
+      expect(before.composition.map((c) => c.part)).toEqual(['drivers', 'consistency', 'recovery']);
       if (before.index !== null) expect(after.index!).toBeGreaterThanOrEqual(before.index);
     }), { numRuns: runs });
   });

@@ -338,3 +338,93 @@ describe('one scoring path', () => {
     }
   });
 });
+
+describe('what the index is made of', () => {
+  const QN = 'questionnaires/mini/1.0.0.yaml';
+  const composed = (index: string) => ({ [QN]: { edit: (t: string) => t.replace('drivers:\n', `index: ${index}\ndrivers:\n`) } });
+
+  it('combines the drivers and the parts the questionnaire counts, by their weights', () => {
+    const r = score(load(composed('{ drivers: 3, recovery: 1 }')), '2026-q1');
+    // drivers = (33.33… + 37.5) / 2 = 35.4166…; recovery = (25 × 2 + 41.66…) / 3 = 30.5555…
+    // index = (3 × 35.4166… + 1 × 30.5555…) / 4 = 34.2013…
+    expect(r.index).toBe(34.2);
+    // targets the same way: drivers 93.75, recovery 100 → (3 × 93.75 + 100) / 4 = 95.3125
+    expect(r.target).toBe(95.3);
+    expect(r.composition).toEqual([{ part: 'drivers', share: 0.75 }, { part: 'recovery', share: 0.25 }]);
+    // the drivers and the parts themselves score as before
+    expect([part(r, 'momentum').score, part(r, 'reliability').score, r.recovery.score]).toEqual([33.3, 37.5, 30.6]);
+  });
+
+  it('lets a recovery that breaks pull the index down, where the drivers alone would not notice', () => {
+    // Both respondents stop tracking complaints (level 0): tracking 0, recovery = (0 × 2 + 41.66…) / 3 = 13.888…
+    const untracked = { edit: (t: string) => t.replace('recovery.tracking: 1', 'recovery.tracking: 0') };
+    const responses = { 'audits/acme/2026-q1/responses/ceo.yaml': untracked, 'audits/acme/2026-q1/responses/store-ops.yaml': untracked };
+    expect(score(load(responses), '2026-q1').index).toBe(35.4); // drivers only: unmoved
+    const r = score(load({ ...composed('{ drivers: 3, recovery: 1 }'), ...responses }), '2026-q1');
+    // (3 × 35.4166… + 13.888…) / 4 = 30.034…
+    expect(r.recovery.score).toBe(13.9);
+    expect(r.index).toBe(30);
+  });
+
+  it('gives exactly today\'s figures when the questionnaire declares no index, or the drivers alone', () => {
+    const plain = score(load(), '2026-q3');
+    expect(plain.composition).toEqual([{ part: 'drivers', share: 1 }]);
+    expect(JSON.stringify(score(load(composed('{ drivers: 5 }')), '2026-q3'))).toBe(JSON.stringify(plain));
+  });
+
+  it('leaves out a part with no score and re-shares the weights', () => {
+    const blank = { edit: (t: string) => t.replace(/recovery\.tracking: \d/, 'recovery.tracking:').replace(/recovery\.first-response-minutes: \d+/, 'recovery.first-response-minutes:') };
+    const r = score(load({ ...composed('{ drivers: 3, recovery: 1 }'), 'audits/acme/2026-q1/responses/ceo.yaml': blank, 'audits/acme/2026-q1/responses/store-ops.yaml': blank }), '2026-q1');
+    expect(r.recovery.score).toBeNull();
+    expect(r.index).toBe(35.4); // the drivers' mean alone
+  });
+
+  it('is capped by an index gate after it is composed', () => {
+    const gated = { [QN]: { edit: (t: string) => t.replace('drivers:\n', 'index: { drivers: 3, recovery: 1 }\ndrivers:\n')
+      .concat('  - id: index-cap\n    name: { en: Index cap, zh: 指数上限 }\n    scope: index\n    cap: 20\n    when:\n      - { question: recovery.tracking, at-most: 1 }\n') } };
+    const r = score(load(gated), '2026-q1');
+    expect(r.index).toBe(20);
+    expect(r.cap).toMatchObject({ gate: 'index-cap', cap: 20, uncapped: 34.2 });
+  });
+});
+
+describe('the index across a change of method', () => {
+  // 2026-q4 answers mini@1.1.0, whose index counts recovery; 2026-q3 answered mini@1.0.0 (the drivers alone).
+  const v110 = (index: string) => (t: string) => t.replace('version: 1.0.0', 'version: 1.1.0').replace('drivers:\n', `index: ${index}\ndrivers:\n`).concat('changes:\n  from: 1.0.0\n');
+  const overlay = (index: string, extra: Record<string, OverlayContent> = {}) => ({
+    'questionnaires/mini/1.1.0.yaml': v110(index)(readFileSync(join(FIXTURES, 'minimal/questionnaires/mini/1.0.0.yaml'), 'utf8')),
+    'audits/acme/2026-q4/audit.yaml': 'questionnaire: mini@1.1.0\nbenchmark: best-in-class@2026.1\nperiod: { start: 2026-10-01, end: 2026-12-31 }\nstatus: draft\n',
+    'audits/acme/2026-q4/responses/ceo.yaml': readFileSync(join(FIXTURES, 'minimal/audits/acme/2026-q3/responses/ceo.yaml'), 'utf8'),
+    'audits/acme/2026-q4/responses/store-ops.yaml': readFileSync(join(FIXTURES, 'minimal/audits/acme/2026-q3/responses/store-ops.yaml'), 'utf8'),
+    ...extra,
+  });
+
+  it('recomputes the older version under the newer composition, so the same answers show no change', () => {
+    const ws = load(overlay('{ drivers: 3, recovery: 1 }'));
+    const before = score(ws, '2026-q3');
+    const after = score(ws, '2026-q4');
+    // The same answers, made into an index two ways: the raw figures differ…
+    expect(after.index).not.toBe(before.index);
+    // …but the diff compares like with like: 2026-q3 recomputed under mini@1.1.0's index, no change at all.
+    const d = diffScores(ws, before, after);
+    expect(d.indexMethod).toBe('recomputed');
+    expect(d.index).toEqual({ before: after.index, after: after.index, delta: 0, meaningful: false });
+  });
+
+  it('marks a break, never a change, when the older version has no score for a part the newer index counts', () => {
+    const blank = { edit: (t: string) => t.replace(/recovery\.tracking: \d/, 'recovery.tracking:').replace(/recovery\.first-response-minutes: .*/, 'recovery.first-response-minutes:') };
+    const ws = load(overlay('{ drivers: 3, recovery: 1 }', { 'audits/acme/2026-q3/responses/ceo.yaml': blank, 'audits/acme/2026-q3/responses/store-ops.yaml': blank }));
+    const d = diffScores(ws, score(ws, '2026-q3'), score(ws, '2026-q4'));
+    expect(d.indexMethod).toBe('break');
+    expect(d.index).toMatchObject({ before: null, delta: null, meaningful: false });
+  });
+
+  it('compares as before when both versions make the index the same way', () => {
+    const ws = load(overlay('{ drivers: 1 }'));
+    const before = score(ws, '2026-q3');
+    const d = diffScores(ws, before, score(ws, '2026-q4'));
+    expect(d.indexMethod).toBe('same');
+    expect(d.index.before).toBe(before.index);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { diffScores, markdownText, movedQuestions, scoreAudit, type AuditDiff, type Change, type Lang } from '../../core/index.ts';
-import { say, ui } from '../../site/i18n.ts';
+import { say, ui, uif } from '../../site/i18n.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -41,6 +41,7 @@ function renderText(d: AuditDiff, lang: Lang): string {
   rows.push([ui(lang, 'index'), num(d.index.before), num(d.index.after), signed(d.index), mark(d.index)]);
   for (const x of d.drivers) rows.push([`  ${localText(x.name, lang)}`, num(x.before), num(x.after), signed(x), mark(x)]);
   const lines = table(rows);
+  if (d.indexMethod !== 'same') lines.push(style('dim', indexMethodNote(d, lang)));
   if (d.questionnaires.from !== d.questionnaires.to) {
     lines.push('', `${ui(lang, 'cliQuestionnaire')}${d.questionnaires.from} → ${d.questionnaires.to}${d.questionnaires.mapped ? '' : ui(lang, 'cliNotMapped')}`);
     for (const [a, b] of d.mapping.renamed) lines.push(`  ${ui(lang, 'renamed')} ${a} → ${b}`);
@@ -55,6 +56,11 @@ function renderText(d: AuditDiff, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Why the index's "before" is not the older report's own (version ids are slugs: safe as they are). */
+function indexMethodNote(d: AuditDiff, lang: Lang): string {
+  return uif(lang, d.indexMethod === 'break' ? 'indexBreak' : 'indexRecomputed', { version: d.from });
+}
+
 /** A pull-request comment: compact, with the meaningful movements first. */
 function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
   // Every piece of workspace text (names, question texts) goes through markdownText; ids and
@@ -66,6 +72,7 @@ function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
   out.push(`| | ${ui(lang, 'cliBeforeHead')} | ${ui(lang, 'cliAfterHead')} | ${ui(lang, 'change')} | |`, '|---|---:|---:|---:|---|');
   out.push(`| **${ui(lang, 'index')}** | ${num(d.index.before)} | ${num(d.index.after)} | ${signed(d.index)} | ${arrow(d.index)} |`);
   for (const x of d.drivers) out.push(`| ${cell(say(lang, x.name))} | ${num(x.before)} | ${num(x.after)} | ${signed(x)} | ${arrow(x)} |`);
+  if (d.indexMethod !== 'same') out.push('', `_${indexMethodNote(d, lang)}_`);
   const moved = movedQuestions(d);
   if (moved.length) {
     out.push('', `<details><summary>${say(lang, { id: 'cliQuestionsMovedCount', params: { count: moved.length } })}</summary>`, '');

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import stringWidth from 'string-width';
 import { previousAudit, printable, reportOf, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
 import { say, ui, uif } from '../../site/i18n.ts';
+import { indexMadeOf } from '../../site/format.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -51,6 +52,7 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   rows.push(['']);
   for (const p of [r.consistency, r.benchmark, r.recovery]) if (p.total > 0) rows.push(partRow(p).map((c, i) => (i === 0 ? c.trim() : c)));
   lines.push(...table([head, ...rows]));
+  if (r.composition.length > 1) lines.push('', `${ui(lang, 'indexMadeOf')}${colon}${printable(indexMadeOf(r.composition, (p) => say(lang, r[p].name), lang))}`);
   if (r.consistency.luck !== null) {
     lines.push('', `${ui(lang, 'cliLuck')}${colon}${fmt(r.consistency.luck, 2)}   ${ui(lang, 'cliCorrect')}${colon}${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);
   }

@@ -114,6 +114,12 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
     }
     gate.when.forEach((c, j) => checkRef(c.question, ['gates', i, 'when', j, 'question']));
   });
+  // The index can count only a part that has questions to score it.
+  for (const part of ['consistency', 'benchmark', 'recovery'] as const) {
+    if (data.index?.[part] === undefined || (q.parts.find((p) => p.id === part)?.questions.length ?? 0) > 0) continue;
+    bag.error(source.file, source.locate(['index', part]), 'questionnaire/index-part',
+      `the index counts the ${part} part, but this questionnaire asks no ${part} questions: add them, or take "${part}" out of the index`);
+  }
   const changes = data.changes;
   if (changes) {
     const previous = ws.questionnaires.get(`${data.id}@${changes.from}`);

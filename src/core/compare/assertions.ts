@@ -5,6 +5,7 @@ import type { WorkspaceFile } from '../schema-types.ts';
 import type { ScoreResult } from '../score-types.ts';
 import { scoreAudit } from '../score/score.ts';
 import { latestAudit, previousAudit } from './select.ts';
+import { comparableIndex } from './diff.ts';
 import { didYouMean } from '../suggest.ts';
 
 /**
@@ -130,7 +131,14 @@ export function evaluateAssertions(ws: Workspace): AssertionReport {
           outcomes.push({ ...common, test, status: 'skip', value, limit: maxDrop, message: 'no previous version to compare with' });
           continue;
         }
-        const before = metricOf(score(prev), a.metric);
+        // The index is compared as the latest questionnaire makes it (core/compare/diff.ts comparableIndex).
+        const comparable = a.metric === 'index' ? comparableIndex(ws, score(prev), current) : undefined;
+        if (comparable?.method === 'break') {
+          outcomes.push({ ...common, test, status: 'skip', previous: prev.version, value, before: null, limit: maxDrop,
+            message: `the index is made differently in ${latest.version}, and ${prev.version} has no score for a part it now counts; drop not measured` });
+          continue;
+        }
+        const before = comparable ? comparable.index.index : metricOf(score(prev), a.metric);
         if (value === null || before === null || before === undefined) {
           outcomes.push({ ...common, test, status: 'skip', previous: prev.version, value, before: before ?? null, limit: maxDrop,
             message: `${a.metric} has no score in ${value === null ? latest.version : prev.version}; drop not measured` });
@@ -141,7 +149,7 @@ export function evaluateAssertions(ws: Workspace): AssertionReport {
         const change = drop > 0 ? `dropped ${drop.toFixed(1)}` : drop < 0 ? `rose ${(-drop).toFixed(1)}` : 'unchanged';
         outcomes.push({
           ...common, test, status: ok ? 'pass' : 'fail', previous: prev.version, value, before, drop, limit: maxDrop,
-          message: `${a.metric} ${before.toFixed(1)} → ${value.toFixed(1)} since ${prev.version}: ${change}${drop > 0 ? ` ${ok ? '≤' : '>'} ${maxDrop} allowed` : ''}`,
+          message: `${a.metric} ${before.toFixed(1)} → ${value.toFixed(1)} since ${prev.version}${comparable?.method === 'recomputed' ? ` (${prev.version} recomputed as ${latest.version}'s questionnaire makes the index)` : ''}: ${change}${drop > 0 ? ` ${ok ? '≤' : '>'} ${maxDrop} allowed` : ''}`,
         });
       }
     }

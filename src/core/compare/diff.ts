@@ -1,5 +1,7 @@
 import { round1 } from '../score/aggregate.ts';
-import type { QuestionnaireModel, Workspace } from '../read/model.ts';
+import type { IndexPart, QuestionnaireModel, Workspace } from '../read/model.ts';
+import { scoreAudit } from '../score/score.ts';
+import { findAudit } from './select.ts';
 import type { Bilingual } from '../schema-types.ts';
 import type { AuditDiff, Change, QuestionChange, ScoreResult } from '../score-types.ts';
 
@@ -93,12 +95,15 @@ export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResul
     questions.push({ id, status: mapping?.added.includes(id) ? 'added' : 'not-comparable', part: qa.part, text: qa.text, medianBefore: null, medianAfter: qa.median, before: null, after: qa.score, delta: null, meaningful: false });
   }
   const driversBefore = new Map(before.drivers.map((d) => [d.id, d]));
+  const { method, index } = comparableIndex(ws, before, after);
   return {
     org: after.org,
     from: before.version,
     to: after.version,
     questionnaires: { from: before.questionnaire, to: after.questionnaire, mapped: mapping !== null },
-    index: change(before.index, after.index, noiseOf(before.respondentRange, after.respondentRange)),
+    index: method === 'break' ? { before: null, after: after.index, delta: null, meaningful: false }
+      : change(index.index, after.index, noiseOf(index.respondentRange, after.respondentRange)),
+    indexMethod: method,
     drivers: after.drivers.map((d) => {
       const b = driversBefore.get(d.id);
       return { id: d.id, name: d.name, ...change(b?.score ?? null, d.score, noiseOf(b?.respondentRange, d.respondentRange)) };
@@ -106,6 +111,26 @@ export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResul
     questions,
     mapping: { renamed: mapping?.renamed ?? [], removed: mapping?.removed ?? [], added: mapping?.added ?? [] },
   };
+}
+
+/**
+ * The older version's index as the newer one is made. When the newer questionnaire composes its
+ * index differently (another `index`), a change of method must not read as a change of
+ * performance: the older audit is scored again, from its own answers, under the newer
+ * composition; where a component the newer index counts has no score in it, the two indexes
+ * cannot be compared at all (a break).
+ */
+export function comparableIndex(ws: Workspace, before: ScoreResult, after: ScoreResult): { method: AuditDiff['indexMethod']; index: Pick<ScoreResult, 'index' | 'respondentRange'> } {
+  const same = before.composition.length === after.composition.length
+    && before.composition.every((c, i) => c.part === after.composition[i]!.part && c.share === after.composition[i]!.share);
+  if (same) return { method: 'same', index: before };
+  const older = findAudit(ws, before.org, before.version);
+  const newer = ws.questionnaires.get(after.questionnaire);
+  if (!older.ok || !newer) return { method: 'break', index: before };
+  const recomputed = scoreAudit(older.audit, ws, { index: newer.index });
+  const scored = (r: ScoreResult, part: IndexPart) => (part === 'drivers' ? r.drivers.some((d) => d.score !== null) : r[part].score !== null);
+  const missing = newer.index.some((c) => scored(after, c.part) && !scored(recomputed, c.part));
+  return missing ? { method: 'break', index: before } : { method: 'recomputed', index: recomputed };
 }
 
 /** The questions that moved beyond the respondents' spread, the largest movement first (a pull-request comment lists them so). */

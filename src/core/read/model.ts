@@ -46,7 +46,21 @@ export interface QuestionnaireModel extends Loaded<QuestionnaireFile> {
   parts: PartModel[];
   questions: Map<string, QuestionModel>;
   gates: Gate[];
+  /** What the index is made of (the questionnaire's `index`, or the drivers alone), in a fixed order. */
+  index: IndexComponent[];
 }
+
+/** One component of the index: the drivers together (each by its own weight), or one part. */
+export interface IndexComponent {
+  part: IndexPart;
+  /** Relative weight, as the questionnaire gives it. */
+  weight: number;
+}
+export type IndexPart = 'drivers' | Exclude<PartKind, 'driver'>;
+export const INDEX_PARTS: readonly IndexPart[] = ['drivers', 'consistency', 'benchmark', 'recovery'];
+
+/** A questionnaire that says nothing of its index: the drivers' weighted mean, as before `index` existed. */
+export const DRIVERS_ONLY: readonly IndexComponent[] = [{ part: 'drivers', weight: 1 }];
 
 export interface BenchmarkModel extends Loaded<BenchmarkFile> {
   key: string;
@@ -123,6 +137,7 @@ export function indexQuestionnaire(loaded: Loaded<QuestionnaireFile>): Questionn
   }
   return {
     ...loaded, key: `${q.id}@${q.version}`, scale: q.scale ?? DEFAULT_SCALE, parts, questions, gates: q.gates ?? [],
+    index: q.index ? INDEX_PARTS.flatMap((part) => (q.index![part] === undefined ? [] : [{ part, weight: q.index![part]! }])) : [...DRIVERS_ONLY],
   };
 }
 

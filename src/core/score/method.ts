@@ -1,5 +1,6 @@
 import type { Bilingual } from '../schema-types.ts';
-import type { PartName } from '../score-types.ts';
+import type { IndexShare, PartName } from '../score-types.ts';
+import { indexShares } from './score-responses.ts';
 import { undeclaredPartName, type QuestionnaireModel } from '../read/model.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface Method {
   scenarios: boolean;
   /** The questionnaire declares gates (caps). */
   gates: boolean;
+  /** What the index is made of, each component with its share (the drivers alone: one component). */
+  index: IndexShare[];
 }
 
 
@@ -63,5 +66,6 @@ export function methodOf(q: QuestionnaireModel): Method {
       .map((id) => ({ id, name: q.parts.find((p) => p.id === id)?.name ?? undeclaredPartName(id) })),
     scenarios: (q.data.consistency?.scenarios?.length ?? 0) > 0,
     gates: q.gates.length > 0,
+    index: indexShares(q.index),
   };
 }

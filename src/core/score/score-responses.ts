@@ -1,8 +1,8 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
 import { applyGates, evaluateGates } from './gates.ts';
-import type { BenchmarkModel, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
+import type { BenchmarkModel, IndexComponent, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
 import { aggregateQuestion, levelScore, questionScoreOf, type QuestionAggregate } from './question-score.ts';
-import type { Cap, GateResult, PartScore, QuestionScore } from '../score-types.ts';
+import type { Cap, GateResult, IndexShare, PartScore, QuestionScore } from '../score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
 
 /** A part's score with the unrounded numbers later stages compute from. */
@@ -33,14 +33,16 @@ export interface ScoreResponsesOptions {
   benchmark?: BenchmarkModel;
   /** The organisation's own target level per driver. */
   ownTargets?: Record<string, number>;
+  /** What the index is made of, when not the questionnaire's own (an older audit recomputed under a newer composition). */
+  index?: readonly IndexComponent[];
 }
 
 /**
  * The one scoring path: `responses` scored against `q`. Per question the median of the counted
  * levels (after the evidence policy), parts as weighted means capped by closed gates, the index as
- * the weighted mean of the drivers. `scoreAudit` builds the report's figures on it, the answer
- * form's draft scores are it applied to one response, and the bench measures it. Pure and
- * browser-safe (no node: modules).
+ * the weighted mean of its components (the drivers' mean, and the parts the questionnaire counts).
+ * `scoreAudit` builds the report's figures on it, the answer form's draft scores are it applied to
+ * one response, and the bench measures it. Pure and browser-safe (no node: modules).
  */
 export function scoreResponses(q: QuestionnaireModel, responses: readonly ResponseModel[], options: ScoreResponsesOptions = {}): ResponsesScore {
   const aggregates = new Map<string, QuestionAggregate>();
@@ -55,13 +57,34 @@ export function scoreResponses(q: QuestionnaireModel, responses: readonly Respon
     parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own));
   }
   const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
-  const raw = weightedMean(drivers.map((d) => ({ value: d.raw, weight: d.weight })));
-  const target = weightedMean(drivers.map((d) => ({ value: d.raw === null ? null : d.rawTarget, weight: d.weight })));
+  const index = composeIndex(options.index ?? q.index, drivers, parts);
+  const raw = index((p) => p.raw);
+  const target = index((p) => (p.raw === null ? null : p.rawTarget));
   const { score, cap } = applyGates('index', raw, gates);
   const indexByRespondent = responses
-    .map((r) => weightedMean(drivers.map((d) => ({ value: d.byRespondent.get(r.data.respondent.id) ?? null, weight: d.weight }))))
+    .map((r) => index((p) => p.byRespondent.get(r.data.respondent.id) ?? null))
     .filter((v): v is number => v !== null);
   return { aggregates, gates, parts, drivers, index: { score, raw, target, cap }, indexByRespondent };
+}
+
+/**
+ * The index of some figure of the parts (score, target, one respondent's score): the weighted mean
+ * of its components, the drivers' weighted mean being one. A component without the figure is left
+ * out and the others' weights re-shared, as an unanswered driver is left out of the drivers' mean.
+ * Composed of the drivers alone (a questionnaire without `index`), it is exactly their mean.
+ */
+function composeIndex(components: readonly IndexComponent[], drivers: readonly InternalPart[], parts: ReadonlyMap<string, InternalPart>) {
+  return (figure: (p: InternalPart) => number | null): number | null => weightedMean(components.map((c) => {
+    if (c.part === 'drivers') return { value: weightedMean(drivers.map((d) => ({ value: figure(d), weight: d.weight }))), weight: c.weight };
+    const part = parts.get(c.part);
+    return { value: part ? figure(part) : null, weight: c.weight };
+  }));
+}
+
+/** Each component's share of the index, 0–1 (the report's `composition`, the methodology's). */
+export function indexShares(components: readonly IndexComponent[]): [IndexShare, ...IndexShare[]] {
+  const total = components.reduce((sum, c) => sum + c.weight, 0);
+  return components.map((c) => ({ part: c.part, share: round3(c.weight / total)! })) as [IndexShare, ...IndexShare[]];
 }
 
 export function numeric(v: number | 'n/a' | null | undefined): number | null {

@@ -4,8 +4,8 @@ import { anonymityMinimum, anonymize, pseudonymOrder } from '../check/anonymity.
 import { rankActions } from './actions.ts';
 import { headline } from './summary.ts';
 import { conditionHolds } from './conditions.ts';
-import type { AuditModel, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
-import { numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
+import type { AuditModel, IndexComponent, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
+import { indexShares, numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
 import type { QuestionAggregate } from './question-score.ts';
 import { scoreScenarios } from './scenarios.ts';
 import type { Detail } from '../schema-types.ts';
@@ -17,13 +17,18 @@ import { krippendorffAlpha } from './stats/krippendorff.ts';
 /** Thrown when an audit cannot be scored because validation has not passed; the CLI validates first. */
 export class NotScorableError extends Error {}
 
+export interface ScoreAuditOptions {
+  /** Compose the index so rather than as the audit's questionnaire does: an older audit recomputed under a newer method. */
+  index?: readonly IndexComponent[];
+}
+
 /**
  * Scores one audit. Pure: the same model gives the same result, byte for byte once
  * serialised (respondents are taken in id order, so renaming or reordering files
  * changes nothing but the file names in the traces). Language-neutral: one result serves
  * every language (texts are the workspace's bilingual ones, or message ids with figures).
  */
-export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
+export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAuditOptions = {}): ScoreResult {
   const q = audit.questionnaire;
   const benchmark = audit.benchmark;
   if (!q || !benchmark) throw new NotScorableError(`${audit.org}/${audit.version} refers to a questionnaire or benchmark that did not load`);
@@ -31,7 +36,8 @@ export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
   const anonymous = audit.audit.data.anonymous ?? false;
   const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
 
-  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets });
+  const composition = options.index ?? q.index;
+  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition });
   const indexRange = range(indexByRespondent);
 
   const levelMatrix = (questions: readonly { id: string; type: string }[]) =>
@@ -88,6 +94,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace): ScoreResult {
     target: round1(index.raw === null ? null : index.target),
     gap: round1(index.raw === null || index.target === null ? null : index.target - (index.score ?? 0)),
     cap: roundCap(index.cap),
+    composition: indexShares(composition),
     respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
     agreement,
     drivers: drivers.map(strip),

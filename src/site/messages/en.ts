@@ -244,6 +244,7 @@ export default {
   mEvidenceAll: 'On every question',
   mWeightedH: 'Drivers and the index: weighted means',
   mWeighted: 'A driver’s score is the weighted mean of its questions’ scores (weights are in the questionnaire; unanswered questions are left out of the mean and the driver is flagged when fewer than half of its weight was answered). The CX index is the weighted mean of the driver scores, 0–100.',
+  mWeightedParts: 'A driver’s score is the weighted mean of its questions’ scores (weights are in the questionnaire; unanswered questions are left out of the mean and the driver is flagged when fewer than half of its weight was answered).',
   mGatesH: 'Gates (caps)',
   mGates: 'Some essentials cannot be averaged away. A gate is a rule in the questionnaire: when it closes, it caps a score — a driver, a part or the whole index — at a set value, however good the rest looks. The report names the gate that set a score and the score before the cap.',
   mBenchmarkH: 'Best in class and the gap',
@@ -310,6 +311,15 @@ export default {
   channel_field: 'Field staff',
   channel_bot: 'Chatbot',
   channel_chatbot: 'Chatbot',
+
+  // What the index is made of (core: the questionnaire's `index`, the report's `composition`)
+  indexMadeOf: 'Made of',
+  indexDrivers: 'drivers',
+  indexRecomputed: '{version}’s index recomputed from its answers under this method',
+  indexBreak: 'not comparable with {version}: the index is made differently, and {version} has no score for a part it now counts',
+  indexMethodChanged: 'From {version}, the index is made differently ({madeOf}): the line’s step there is a change of method, not of performance. The changes below compare each version with the one before under the newer method.',
+  mIndexComposed: 'In this questionnaire the CX index combines {madeOf}: the weighted mean of the drivers and of each part it counts, by those shares. A part without a score is left out and the others’ shares grow to fill its place.',
+  mIndexMethod: 'When a newer version of the questionnaire makes the index differently, an older audit’s index is recomputed from its own answers under the newer method before the two are compared; where a part the newer index counts has no score in the older audit, the change is marked as not comparable rather than shown.',
 
   // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
   part_consistency: 'Consistency',

@@ -245,6 +245,7 @@ const zh: Record<keyof typeof en, string> = {
   mEvidenceAll: '对所有问题',
   mWeightedH: '驱动因素与指数：加权平均',
   mWeighted: '驱动因素得分是其下各问题得分的加权平均（权重写在问卷中；未作答的问题不计入平均，若作答部分不足权重的一半，该驱动因素会被标注）。客户体验指数是各驱动因素得分的加权平均，范围 0–100。',
+  mWeightedParts: '驱动因素得分是其下各问题得分的加权平均（权重写在问卷中；未作答的问题不计入平均，若作答部分不足权重的一半，该驱动因素会被标注）。',
   mGatesH: '门槛（封顶）',
   mGates: '有些基本要求不能被平均掉。门槛是问卷中的规则：一旦触发，无论其他方面多好，相应分数（某个驱动因素、某个部分或整体指数）都会被限制在设定的上限。报告会指出是哪道门槛决定了分数，以及封顶前的分数。',
   mBenchmarkH: '业界最佳与差距',
@@ -309,6 +310,15 @@ const zh: Record<keyof typeof en, string> = {
   channel_field: '外勤',
   channel_bot: '智能客服',
   channel_chatbot: '智能客服',
+
+  // What the index is made of (core: the questionnaire's `index`, the report's `composition`)
+  indexMadeOf: '构成',
+  indexDrivers: '驱动因素',
+  indexRecomputed: '{version} 的指数已按本方法根据其答案重新计算',
+  indexBreak: '无法与 {version} 比较：指数构成已变，{version} 缺少现在计入的部分的得分',
+  indexMethodChanged: '自 {version} 起，指数的构成有所不同（{madeOf}）：折线在此处的跳变是方法的变化，而非表现的变化。下方的变化均按较新的方法与上一版本比较。',
+  mIndexComposed: '本问卷的客户体验指数由{madeOf}构成：按上述比例，对驱动因素的加权平均和计入的各部分取加权平均。没有得分的部分不计入，其余部分的比例相应提高。',
+  mIndexMethod: '问卷的新版本改变指数构成时，先按新方法根据旧评估自身的答案重新计算其指数，再与新评估比较；若新指数计入的某一部分在旧评估中没有得分，则标注为无法比较，而不显示变化。',
 
   // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
   part_consistency: '一致性',
