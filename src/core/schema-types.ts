@@ -97,6 +97,7 @@ benchmark?: number
  * the recovery part
  */
 recovery?: number
+about?: Bilingual
 }
 consistency?: ConsistencyPart
 benchmark?: Part

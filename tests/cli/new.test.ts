@@ -216,7 +216,7 @@ describe('touchstone new', () => {
     const next = touchstone(['new', 'example-retail/2026-h2', '--root', dir, '--period', '2026-07-01..2026-12-31', '--from', '2025-h2']);
     expect(next.status).toBe(0);
     const audit = parse(readFileSync(join(dir, 'audits/example-retail/2026-h2/audit.yaml'), 'utf8'));
-    expect(audit.questionnaire).toBe('cx-core@1.1.0');
+    expect(audit.questionnaire).toBe('cx-core@1.2.0');
     const ceo = parse(readFileSync(join(dir, 'audits/example-retail/2026-h2/responses/ceo.yaml'), 'utf8'));
     expect(ceo.answers['insight.unspoken-needs']).toEqual({ level: 3, 'carried-over': true });
     expect('insight.iceberg-probing' in ceo.answers).toBe(false);

@@ -138,7 +138,9 @@ describe('touchstone diff', () => {
     const result = touchstone(['diff', 'swiftparcel', '2025-h2', '2026-h1', '--json'], { cwd: REPO });
     expect(result.status).toBe(0);
     const d = JSON.parse(result.stdout);
-    expect(d.questionnaires).toEqual({ from: 'cx-core@1.0.0', to: 'cx-core@1.1.0', mapped: true });
+    // 1.0.0 → 1.2.0, through 1.1.0's declared changes; 1.2.0 makes the index differently too.
+    expect(d.questionnaires).toEqual({ from: 'cx-core@1.0.0', to: 'cx-core@1.2.0', mapped: true });
+    expect(d.indexMethod).toBe('recomputed');
     expect(d.mapping.renamed).toEqual([['insight.iceberg-probing', 'insight.unspoken-needs']]);
     const byId = Object.fromEntries(d.questions.map((q: { id: string }) => [q.id, q]));
     expect(byId['insight.unspoken-needs']).toMatchObject({ was: 'insight.iceberg-probing', status: 'renamed' });

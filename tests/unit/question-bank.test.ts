@@ -90,9 +90,20 @@ describe('the sample portfolio', () => {
     }
   });
 
+  it('makes its index of the drivers, consistency and recovery from 1.2.0, which every latest sample audit answers', () => {
+    const latest = ws.questionnaires.get('cx-core@1.2.0')!;
+    expect(latest.index).toEqual([{ part: 'drivers', weight: 3 }, { part: 'consistency', weight: 1 }, { part: 'recovery', weight: 1 }]);
+    // The methodology page gives the reasons, in both languages, citing the seeds they rest on.
+    expect(latest.data.index?.about?.en).toMatch(/seed 000.*seed 003.*seed 002/s);
+    expect(latest.data.index?.about?.zh).toMatch(/素材 000.*素材 003.*素材 002/s);
+    // The questions are 1.1.0's: only the index changed.
+    expect([...latest.questions.keys()]).toEqual([...next.questions.keys()]);
+    for (const org of ws.orgs) expect(org.audits.at(-1)!.audit.data.questionnaire, org.id).toBe('cx-core@1.2.0');
+  });
+
   it('exercises a questionnaire version change, anonymity and evidence', () => {
     const versions = ws.orgs.map((o) => o.audits.map((a) => a.audit.data.questionnaire));
-    expect(versions.some((v) => v.includes('cx-core@1.0.0') && v.includes('cx-core@1.1.0'))).toBe(true);
+    expect(versions.some((v) => v.includes('cx-core@1.0.0') && v.includes('cx-core@1.2.0'))).toBe(true);
     expect(ws.orgs.some((o) => o.audits.some((a) => a.audit.data.anonymous))).toBe(true);
     const evidence = ws.orgs.flatMap((o) => o.audits.flatMap((a) => a.responses.flatMap((r) => Object.values(r.data.answers))))
       .filter((a) => typeof a === 'object' && a !== null && (a.evidence?.length ?? 0) > 0);

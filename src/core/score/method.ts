@@ -35,6 +35,8 @@ export interface Method {
   gates: boolean;
   /** What the index is made of, each component with its share (the drivers alone: one component). */
   index: IndexShare[];
+  /** The questionnaire's reasons for that composition. */
+  aboutIndex?: Bilingual;
 }
 
 
@@ -67,5 +69,6 @@ export function methodOf(q: QuestionnaireModel): Method {
     scenarios: (q.data.consistency?.scenarios?.length ?? 0) > 0,
     gates: q.gates.length > 0,
     index: indexShares(q.index),
+    ...(q.data.index?.about ? { aboutIndex: q.data.index.about } : {}),
   };
 }
