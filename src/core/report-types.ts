@@ -138,6 +138,14 @@ index: (number | null)
 target: (number | null)
 gap: (number | null)
 /**
+ * The id of the band the index falls in (bands), null without an index or without bands.
+ */
+band: (string | null)
+/**
+ * The questionnaire's named bands over 0–100, lowest first (none when it names none).
+ */
+bands: BandRange[]
+/**
  * What the index is made of (the questionnaire's `index`, or the drivers alone): each component and its share of the index. A component without a score is left out and the others' shares grow to fill its place.
  * 
  * @minItems 1
@@ -177,6 +185,16 @@ en: string
 zh: string
 }
 /**
+ * A named band of scores: from `from` up to, not including, `to` (the last includes 100).
+ */
+export interface BandRange {
+id: string
+from: number
+to: number
+name: Bilingual
+meaning: Bilingual
+}
+/**
  * One component of the index: the drivers together (each by its own weight), or one part.
  */
 export interface IndexShare {
@@ -214,6 +232,10 @@ gap: (number | null)
  * The organisation's own target for this driver (org.yaml), as a 0–100 score; drivers only.
  */
 own?: (number | null)
+/**
+ * The id of the questionnaire's band its score falls in (bands), null without a score or without bands; drivers only.
+ */
+band?: (string | null)
 weight: number
 agreement: (number | null)
 /**

@@ -103,6 +103,445 @@ consistency?: ConsistencyPart
 benchmark?: Part
 recovery?: Part
 /**
+ * Named bands over the 0–100 scale, lowest first: each runs from its `from` to the next band's (the last to 100). The report names the band of the index and of each driver.
+ * 
+ * @minItems 2
+ * @maxItems 10
+ */
+bands?: [{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]|[{
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}, {
+id: string
+/**
+ * the lowest score in the band; the first band's is 0
+ */
+from: number
+name: Bilingual
+meaning: Bilingual
+}]
+/**
  * Rules that cap a score when an essential is missing.
  * 
  * @maxItems 100

@@ -5,7 +5,7 @@
  * with one decimal; `null` means "could not be computed" (never 0).
  */
 export type {
-  Action, AnswerTrace, AuditDiff, BenchmarkResult, Cap, Change, ChannelResult, ConsistencyResult, DriverChange, Finding,
+  Action, AnswerTrace, AuditDiff, BandRange, BenchmarkResult, Cap, Change, ChannelResult, ConsistencyResult, DriverChange, Finding,
   GateResult, Headline, IndexShare, Message, MetricResult, PartName, PartScore, QuestionChange, QuestionScore, RecoveryResult, ReportModel,
   Respondent, RuleFinding, ScenarioResult, ScoreResult, WorkspaceText,
 } from './report-types.ts';

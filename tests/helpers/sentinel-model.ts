@@ -59,8 +59,8 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
 
   const report = (org: string, version: string, period: { start: string; end: string; label: Bilingual }, previous?: ReportModel): ReportModel => {
     const drivers = [
-      part('welcome', b('Welcome', '迎客'), [question('welcome.greeting', 'welcome', true), question('welcome.waiting', 'welcome', false)]),
-      part('memory', b('Memory', '记住客人'), [question('memory.names', 'memory', false)]),
+      { ...part('welcome', b('Welcome', '迎客'), [question('welcome.greeting', 'welcome', true), question('welcome.waiting', 'welcome', false)]), band: 'uneven' },
+      { ...part('memory', b('Memory', '记住客人'), [question('memory.names', 'memory', false)]), band: 'steady' },
     ];
     const consistency = {
       ...part('consistency', b('Consistency', '一致性'), [question('consistency.same', 'consistency', true)]),
@@ -106,6 +106,11 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
       status: 'final', anonymous: false, aggregatesOnly: false, index, target: s.n(), gap: s.n(),
       cap: { gate: 'no-owner', name: b('No owner', '无人负责'), cap: s.n(), uncapped: s.n() },
       composition: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
+      band: 'steady',
+      bands: [
+        { id: 'uneven', from: s.n(), to: s.n(), name: b('Uneven', '参差不齐'), meaning: b('Depends on whom a guest meets.', '取决于客人碰上谁。') },
+        { id: 'steady', from: s.n(), to: s.n(), name: b('Steady', '稳定可靠'), meaning: b('Guests get the same service.', '客人得到同样的服务。') },
+      ],
       respondentRange: { min: s.n(), max: s.n() }, agreement: s.n(),
       drivers, consistency, benchmark, recovery,
       headline: { gaps: ['welcome.waiting', 'recovery.hours'], strengths: ['memory.names'] },
@@ -122,6 +127,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
     scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
+    bands: [],
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

@@ -99,6 +99,10 @@ describe('the sample portfolio', () => {
     // The questions are 1.1.0's: only the index changed.
     expect([...latest.questions.keys()]).toEqual([...next.questions.keys()]);
     for (const org of ws.orgs) expect(org.audits.at(-1)!.audit.data.questionnaire, org.id).toBe('cx-core@1.2.0');
+    // Five bands from reactive to indispensable, each with a sentence of meaning in both languages.
+    const bands = latest.data.bands ?? [];
+    expect(bands.map((b) => [b.id, b.from])).toEqual([['reactive', 0], ['uneven', 25], ['dependable', 50], ['valued', 70], ['indispensable', 85]]);
+    for (const b of bands) expect(b.meaning.zh, b.id).toMatch(/[\u4e00-\u9fff].*。$/);
   });
 
   it('exercises a questionnaire version change, anonymity and evidence', () => {

@@ -428,3 +428,32 @@ describe('the index across a change of method', () => {
   });
 });
 
+describe('bands', () => {
+  const bands = 'bands:\n'
+    + '  - { id: reactive, from: 0, name: { en: Reactive, zh: 被动应对 }, meaning: { en: R., zh: 被动。 } }\n'
+    + '  - { id: steady, from: 35.4, name: { en: Steady, zh: 稳定 }, meaning: { en: S., zh: 稳定。 } }\n'
+    + '  - { id: strong, from: 60, name: { en: Strong, zh: 出色 }, meaning: { en: G., zh: 出色。 } }\n';
+  const withBands = { 'questionnaires/mini/1.0.0.yaml': { edit: (t: string) => t.replace('drivers:\n', `${bands}drivers:\n`) } };
+
+  it('names the band of the index and of each driver, from its lower bound up to the next one\'s', () => {
+    const r = score(load(withBands), '2026-q1');
+    // index 35.4 is at steady's lower bound; momentum 33.3 is below it, reliability 37.5 above
+    expect(r.band).toBe('steady');
+    expect(r.drivers.map((d) => [d.id, d.score, d.band])).toEqual([['momentum', 33.3, 'reactive'], ['reliability', 37.5, 'steady']]);
+    expect(r.bands.map((b) => [b.id, b.from, b.to])).toEqual([['reactive', 0, 35.4], ['steady', 35.4, 60], ['strong', 60, 100]]);
+    expect(score(load(withBands), '2026-q3').band).toBe('strong'); // 60.4
+  });
+
+  it('takes the score as published, and gives no band without a score or without bands', async () => {
+    const { bandOf, bandRanges } = await import('../../src/core/score/bands.ts');
+    const ranges = bandRanges([
+      { id: 'low', from: 0, name: { en: 'L', zh: 'L' }, meaning: { en: 'L', zh: 'L' } },
+      { id: 'high', from: 40, name: { en: 'H', zh: 'H' }, meaning: { en: 'H', zh: 'H' } },
+    ]);
+    expect([bandOf(0, ranges), bandOf(39.9, ranges), bandOf(40, ranges), bandOf(100, ranges), bandOf(null, ranges)]).toEqual(['low', 'low', 'high', 'high', null]);
+    expect(bandOf(50, [])).toBeNull();
+    const plain = score(load(), '2026-q1');
+    expect([plain.band, plain.bands, plain.drivers[0]!.band]).toEqual([null, [], null]);
+  });
+});
+

@@ -114,6 +114,21 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
     }
     gate.when.forEach((c, j) => checkRef(c.question, ['gates', i, 'when', j, 'question']));
   });
+  // Bands cover 0–100 from the bottom up, each named once.
+  const bands = data.bands ?? [];
+  bands.forEach((band, i) => {
+    const at = source.locate(['bands', i, 'from']);
+    if (i === 0 && band.from !== 0) {
+      bag.error(source.file, at, 'questionnaire/bands-start', `the first band must start at 0 (it starts at ${band.from}), so that every score has a band`);
+    } else if (i > 0 && band.from <= bands[i - 1]!.from) {
+      bag.error(source.file, at, 'questionnaire/bands-order', `band "${band.id}" starts at ${band.from}, not above the band before it ("${bands[i - 1]!.id}", from ${bands[i - 1]!.from}): list bands lowest first`);
+    }
+    const first = bands.findIndex((b) => b.id === band.id);
+    if (first < i) {
+      bag.error(source.file, source.locate(['bands', i, 'id']), 'questionnaire/duplicate-id',
+        `the band id "${band.id}" is already used by band ${first + 1} (line ${source.locate(['bands', first, 'id']).line})`);
+    }
+  });
   // The index can count only a part that has questions to score it.
   for (const part of ['consistency', 'benchmark', 'recovery'] as const) {
     if (data.index?.[part] === undefined || (q.parts.find((p) => p.id === part)?.questions.length ?? 0) > 0) continue;

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../schema-types.ts';
-import type { IndexShare, PartName } from '../score-types.ts';
+import type { BandRange, IndexShare, PartName } from '../score-types.ts';
+import { bandRanges } from './bands.ts';
 import { indexShares } from './score-responses.ts';
 import { undeclaredPartName, type QuestionnaireModel } from '../read/model.ts';
 
@@ -37,6 +38,8 @@ export interface Method {
   index: IndexShare[];
   /** The questionnaire's reasons for that composition. */
   aboutIndex?: Bilingual;
+  /** The questionnaire's named bands over 0–100, lowest first (none: it names none). */
+  bands: BandRange[];
 }
 
 
@@ -70,5 +73,6 @@ export function methodOf(q: QuestionnaireModel): Method {
     gates: q.gates.length > 0,
     index: indexShares(q.index),
     ...(q.data.index?.about ? { aboutIndex: q.data.index.about } : {}),
+    bands: bandRanges(q.data.bands),
   };
 }

@@ -3,6 +3,7 @@ import { answerValue, undeclaredPartName } from '../read/model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from '../check/anonymity.ts';
 import { rankActions } from './actions.ts';
 import { headline } from './summary.ts';
+import { bandOf, bandRanges } from './bands.ts';
 import { conditionHolds } from './conditions.ts';
 import type { AuditModel, IndexComponent, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
 import { indexShares, numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
@@ -37,6 +38,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
 
   const composition = options.index ?? q.index;
+  const bands = bandRanges(q.data.bands);
   const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition });
   const indexRange = range(indexByRespondent);
 
@@ -94,10 +96,12 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     target: round1(index.raw === null ? null : index.target),
     gap: round1(index.raw === null || index.target === null ? null : index.target - (index.score ?? 0)),
     cap: roundCap(index.cap),
+    band: bandOf(round1(index.score), bands),
+    bands,
     composition: indexShares(composition),
     respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
     agreement,
-    drivers: drivers.map(strip),
+    drivers: drivers.map((d) => ({ ...strip(d), band: bandOf(d.score, bands) })),
     consistency,
     benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
     recovery,

@@ -321,6 +321,10 @@ export default {
   mIndexComposed: 'In this questionnaire the CX index combines {madeOf}: the weighted mean of the drivers and of each part it counts, by those shares. A part without a score is left out and the others’ shares grow to fill its place.',
   mIndexMethod: 'When a newer version of the questionnaire makes the index differently, an older audit’s index is recomputed from its own answers under the newer method before the two are compared; where a part the newer index counts has no score in the older audit, the change is marked as not comparable rather than shown.',
 
+  // Bands (core/score/bands.ts: the questionnaire's `bands`, the report's `band`)
+  mBandsH: 'Bands: what a score says',
+  mBands: 'This questionnaire names bands over the 0–100 scale, each with what a score in it says; the report names the band of the index and of each driver. A band runs from its lower bound up to, not including, the next one’s.',
+
   // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
   part_consistency: 'Consistency',
   part_benchmark: 'Benchmark',

@@ -320,6 +320,10 @@ const zh: Record<keyof typeof en, string> = {
   mIndexComposed: '本问卷的客户体验指数由{madeOf}构成：按上述比例，对驱动因素的加权平均和计入的各部分取加权平均。没有得分的部分不计入，其余部分的比例相应提高。',
   mIndexMethod: '问卷的新版本改变指数构成时，先按新方法根据旧评估自身的答案重新计算其指数，再与新评估比较；若新指数计入的某一部分在旧评估中没有得分，则标注为无法比较，而不显示变化。',
 
+  // Bands (core/score/bands.ts: the questionnaire's `bands`, the report's `band`)
+  mBandsH: '阶段：分数意味着什么',
+  mBands: '本问卷把 0–100 分划分为若干阶段，并说明处于各阶段意味着什么；报告给出指数和每个驱动因素所处的阶段。每个阶段从其下限起算，到下一阶段的下限为止（不含）。',
+
   // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
   part_consistency: '一致性',
   part_benchmark: '标杆对照',
