@@ -479,9 +479,13 @@ question: string
 part: string
 priority: number
 /**
- * weight × gap to target, in score points.
+ * The index points this step would add: the audit re-scored with the question's median one level higher (a metric at its target), gates and index composition included; never more than the index can still gain.
  */
 impact: number
+/**
+ * The id of the gate whose binding cap this step would lift (such steps come first), or null.
+ */
+lifts: (string | null)
 text: Bilingual
 why: Message
 /**

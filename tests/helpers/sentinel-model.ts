@@ -88,9 +88,9 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
       metrics: [{ id: 'recovery.hours', text: b('Hours to resolve', '解决用时'), unit: b('hours', '小时'), direction: 'lower' as const, value: s.n(), target: s.n(), floor: s.n(), score: s.n(), met: false }],
     };
     const actions: Action[] = [
-      { question: 'welcome.waiting', part: 'welcome', priority: s.i(), impact: s.n(), text: b('Shorten the wait', '缩短等待'),
+      { question: 'welcome.waiting', part: 'welcome', priority: s.i(), impact: s.n(), lifts: null, text: b('Shorten the wait', '缩短等待'),
         why: { id: 'actionWhyLevel', params: { now: s.n(), min: s.n(), max: s.n(), target: s.n() } }, next: b('Add a greeter at peak hours.', '高峰时段增设迎宾。') },
-      { question: 'recovery.hours', part: 'recovery', priority: s.i(), impact: s.n(), text: b('Resolve faster', '更快解决'),
+      { question: 'recovery.hours', part: 'recovery', priority: s.i(), impact: s.n(), lifts: 'no-owner', text: b('Resolve faster', '更快解决'),
         why: { id: 'actionWhyMetric', params: { now: s.n(), unit: b('hours', '小时'), target: s.n() } }, next: { id: 'actionNextMetric', params: { now: s.n(), target: s.n(), unit: b('hours', '小时') } } },
     ];
     const index = s.n();

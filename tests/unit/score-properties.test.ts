@@ -75,11 +75,14 @@ function withoutFiles(r: ScoreResult): string {
 const runs = Number(process.env.TOUCHSTONE_PROPERTY_RUNS ?? 60);
 
 describe('score properties', () => {
-  it('every score is in 0–100 or null', () => {
+  it('every score is in 0–100 or null, and no action promises more than the index can still gain', () => {
     fc.assert(fc.property(audit, (respondents) => {
-      for (const s of allScores(scoreGenerated(respondents))) {
+      const r = scoreGenerated(respondents, undefined, '{ drivers: 2, consistency: 1, recovery: 1 }');
+      for (const s of allScores(r)) {
         if (s !== null) expect(s >= 0 && s <= 100, `score ${s}`).toBe(true);
       }
+      // 0.1: the index and each action's points are rounded on their own
+      for (const a of r.actions) expect(a.impact >= 0 && a.impact <= 100 - (r.index ?? 0) + 0.1, `${a.question} +${a.impact} on ${r.index}`).toBe(true);
     }), { numRuns: runs });
   });
 

@@ -67,14 +67,32 @@ describe('scores on the minimal fixture, 2026-q1', () => {
     expect(r.recovery.metrics[0]).toMatchObject({ id: 'recovery.first-response-minutes', value: 75, met: false });
   });
 
-  it('ranks actions by weight × gap, ties broken by id', () => {
-    // recovery.tracking: weight 2 × (100 − 25) = 150; momentum.owner: 2 × (100 − 37.5) = 125;
-    // benchmark.caller-recognition and consistency.mystery-shop: 1 × (100 − 12.5) = 87.5 each, by id
-    expect(r.actions.slice(0, 4).map((a) => [a.question, a.impact])).toEqual([
-      ['recovery.tracking', 150], ['momentum.owner', 125], ['benchmark.caller-recognition', 87.5], ['consistency.mystery-shop', 87.5],
+  it('ranks actions by the index points each would add, re-scored one level up, ties broken by id', () => {
+    // index = (momentum 33.33… + reliability 37.5) / 2 = 35.4166…
+    // momentum.owner 1.5 → 2.5 (62.5): momentum = (62.5 × 2 + 25) / 3 = 50 → index 43.75: +8.33…
+    // reliability.same-answer (or .stores) 1.5 → 2.5: reliability 50 → index 41.66…: +6.25 each, by id
+    // momentum.act-now 1 → 2 (50): momentum = (37.5 × 2 + 50) / 3 = 41.66… → index 39.58…: +4.16…
+    // the index is the drivers' mean here: a consistency, benchmark or recovery step adds nothing to it
+    expect(r.actions.map((a) => [a.question, a.impact, a.lifts])).toEqual([
+      ['momentum.owner', 8.3, null], ['reliability.same-answer', 6.3, null], ['reliability.stores', 6.3, null], ['momentum.act-now', 4.2, null],
+      ['benchmark.caller-recognition', 0, null], ['consistency.mystery-shop', 0, null], ['recovery.first-response-minutes', 0, null], ['recovery.tracking', 0, null],
     ]);
-    // the next step is the questionnaire's for the current level (median 1 → step 1: "Use a tool")
-    expect(r.actions[0]).toMatchObject({ priority: 1, next: { en: 'Use a tool' } });
+    // the next step is the questionnaire's for the current level (median 1.5 → level 1's step)
+    expect(r.actions[0]).toMatchObject({ priority: 1, question: 'momentum.owner', next: { en: 'Name owners for most projects' } });
+  });
+
+  it('puts a step that lifts a binding cap first, even when another adds more points', () => {
+    // Both answer 5 minutes: recovery = (25 × 2 + 100) / 3 = 50, capped at 40 by "no-tracking" (tracking median 1).
+    // Index { drivers: 9, recovery: 1 } = (9 × 35.4166… + 40) / 10 = 35.875
+    const fast = { edit: (t: string) => t.replace(/first-response-minutes: \d+/, 'first-response-minutes: 5') };
+    const ws = load({
+      'questionnaires/mini/1.0.0.yaml': { edit: (t) => t.replace('drivers:\n', 'index: { drivers: 9, recovery: 1 }\ndrivers:\n') },
+      'audits/acme/2026-q1/responses/ceo.yaml': fast, 'audits/acme/2026-q1/responses/store-ops.yaml': fast,
+    });
+    const actions = score(ws, '2026-q1').actions;
+    // tracking 1 → 2 opens the gate: recovery = (50 × 2 + 100) / 3 = 66.66… → index +2.66…
+    // momentum.owner adds 9 × 8.33… / 10 = 7.5 points, but comes second
+    expect(actions.slice(0, 2).map((a) => [a.question, a.impact, a.lifts])).toEqual([['recovery.tracking', 2.7, 'no-tracking'], ['momentum.owner', 7.5, null]]);
   });
 
   it('traces every question to each respondent\'s answer and its line', () => {

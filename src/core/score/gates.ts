@@ -8,7 +8,7 @@ import type { Cap, GateResult } from '../score-types.ts';
  * recovery at most 40"). A gate closes when any of its conditions holds on the audit's
  * median answer; of the closed gates on one scope, the lowest cap is the one applied.
  */
-export function evaluateGates(q: QuestionnaireModel, aggregates: Map<string, QuestionAggregate>): GateResult[] {
+export function evaluateGates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>): GateResult[] {
   return q.gates.map((gate) => {
     const because = gate.when
       .map((c) => {

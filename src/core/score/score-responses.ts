@@ -73,12 +73,32 @@ export function scoreResponses(q: QuestionnaireModel, responses: readonly Respon
  * out and the others' weights re-shared, as an unanswered driver is left out of the drivers' mean.
  * Composed of the drivers alone (a questionnaire without `index`), it is exactly their mean.
  */
-function composeIndex(components: readonly IndexComponent[], drivers: readonly InternalPart[], parts: ReadonlyMap<string, InternalPart>) {
-  return (figure: (p: InternalPart) => number | null): number | null => weightedMean(components.map((c) => {
+function composeIndex<P extends { weight: number }>(components: readonly IndexComponent[], drivers: readonly P[], parts: ReadonlyMap<string, P>) {
+  return (figure: (p: P) => number | null): number | null => weightedMean(components.map((c) => {
     if (c.part === 'drivers') return { value: weightedMean(drivers.map((d) => ({ value: figure(d), weight: d.weight }))), weight: c.weight };
     const part = parts.get(c.part);
     return { value: part ? figure(part) : null, weight: c.weight };
   }));
+}
+
+/**
+ * The index these aggregates give, capped, and the gates whose caps bind: the light path an
+ * action's what-if re-scores on (core/score/actions.ts). The same part means, gates and
+ * composition as scoreResponses, without what only the report needs (agreement, targets,
+ * per-respondent figures).
+ */
+export function indexOfAggregates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index):
+  { index: number | null; binding: Set<string> } {
+  const gates = evaluateGates(q, aggregates);
+  const parts = new Map(q.parts.map((p) => [p.id, { weight: p.weight, raw: applyGates(p.id, partMean(p, aggregates), gates).score }]));
+  const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
+  const { score } = applyGates('index', composeIndex(components, drivers, parts)((p) => p.raw), gates);
+  return { index: score, binding: new Set(gates.filter((g) => g.applied).map((g) => g.id)) };
+}
+
+/** A part's score before its gates: the weighted mean of its answered questions' scores. */
+function partMean(part: PartModel, aggregates: ReadonlyMap<string, QuestionAggregate>): number | null {
+  return weightedMean(part.questions.map((x) => ({ value: aggregates.get(x.id)!.score, weight: x.weight })));
 }
 
 /** Each component's share of the index, 0–1 (the report's `composition`, the methodology's). */
@@ -107,7 +127,7 @@ function scorePart(
   gates: GateResult[], own: number | undefined,
 ): InternalPart {
   const items = part.questions.map((x) => aggregates.get(x.id)!);
-  const uncapped = weightedMean(items.map((a) => ({ value: a.score, weight: a.question.weight })));
+  const uncapped = partMean(part, aggregates);
   // The target is taken over the same questions as the score, so that the gap compares like with like.
   const rawTarget = weightedMean(items.map((a) => ({ value: a.score === null ? null : a.targetScore, weight: a.question.weight })));
   const { score, cap } = applyGates(part.id, uncapped, gates);

@@ -47,7 +47,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const allLevelQuestions = q.parts.flatMap((p) => p.questions);
   const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
 
-  const actions = rankActions(q, aggregates.values());
+  const actions = rankActions(q, aggregates, composition);
   const scenarios = scoreScenarios(audit.scenarios?.data);
   const rules = checkRules(q, responses);
   const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);

@@ -172,7 +172,8 @@ export default {
   priority: 'Priority',
   why: 'Why',
   next: 'Next step',
-  impact: 'Impact (points)',
+  impact: 'Adds (index points)',
+  liftsCap: 'lifts the cap “{gate}”',
   noActions: 'No action: every question meets its target.',
 
   notes: 'Consultant’s notes',
@@ -254,7 +255,7 @@ export default {
   mLuckH: '“Ask twice” and the luck factor',
   mLuck: 'A customer must never depend on the luck of which employee they get. In an “ask twice” scenario the same customer question is put to several staff or channels and each outcome recorded. The report shows the share of correct answers, the share agreeing with the most common outcome, and the luck factor: the chance that two random contacts get different outcomes, 1 − Σpᵢ², where pᵢ is the share of contacts with outcome i. 0 % means everyone hears the same; higher means more luck.',
   mActionsH: 'The action plan',
-  mActions: 'Actions are ranked by impact: the question’s weight times its gap to best in class, in score points. Each action quotes the questionnaire’s next step for climbing one level from where you are.',
+  mActions: 'Each action is worth what it would add to the index: the audit is scored again with that question’s median one level higher (a metric at its target), through the same gates and index composition, and the difference is its points. So no action promises more than the index can still gain, and a step inside a part a gate caps adds nothing until the gate opens. Steps that lift a binding cap come first, then the most points. Each action quotes the questionnaire’s next step for climbing one level from where you are.',
   mTraceH: 'Traceability',
   mTrace: 'Every number links to the questions behind it, and every question to each respondent’s answer, comment and evidence (by role only when the audit is anonymous). The same numbers are published as JSON, one file per audit (/data/<organisation>/<version>.json, the output of touchstone score --json).',
   // Presenter view
