@@ -37,6 +37,14 @@ export type ConsistencyResult = (PartScore & {
  */
 correct: (number | null)
 /**
+ * The observations' score, 0–100: the chance that a customer who asks twice is told the correct thing both times (two different contacts of a scenario both correct, averaged over the scenarios); null without a scenario of two contacts or more.
+ */
+observed: (number | null)
+/**
+ * How much the observations count in the consistency score: like questions of this total weight (the questionnaire's consistency.observed); null: reported, not scored.
+ */
+observedWeight: (number | null)
+/**
  * Mean over scenarios of the chance that two random contacts get different outcomes (0–1).
  */
 luck: (number | null)
@@ -516,7 +524,7 @@ mapped: boolean
 }
 index: Change
 /**
- * How the two indexes compare. same: both are made of the same components with the same weights. recomputed: the newer questionnaire makes its index differently, so the older version's index (index.before) is recomputed from its own answers under the newer composition. break: it cannot be, because a component the newer index counts has no score in the older version; index.before and index.delta are then null.
+ * How the two indexes compare. same: both are made of the same components with the same weights, and count "ask twice" observations alike. recomputed: the newer questionnaire makes its index differently, so the older version's index (index.before) is recomputed from its own answers under the newer composition. break: it cannot be, because a component the newer index counts has no score in the older version; index.before and index.delta are then null.
  */
 indexMethod: ("same" | "recomputed" | "break")
 drivers: DriverChange[]

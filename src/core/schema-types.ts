@@ -660,6 +660,10 @@ summary?: Bilingual
  */
 questions: Question[]
 /**
+ * How much the audit's "ask twice" observations count in the consistency score: their score (the chance, 0–100, that a customer who asks twice is told the correct thing both times) counts like questions of this total weight, beside the self-ratings. Without it they are reported, not scored.
+ */
+observed?: number
+/**
  * "Ask twice" templates: the same customer question put to several staff or channels.
  * 
  * @maxItems 100

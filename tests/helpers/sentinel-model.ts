@@ -64,7 +64,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     ];
     const consistency = {
       ...part('consistency', b('Consistency', '一致性'), [question('consistency.same', 'consistency', true)]),
-      correct: s.n(), luck: s.n(), disputed: ['welcome.greeting', 'consistency.same'],
+      correct: s.n(), observed: s.n(), observedWeight: s.n(), luck: s.n(), disputed: ['welcome.greeting', 'consistency.same'],
       disputes: [{ question: 'consistency.same', part: 'consistency', spread: s.n() }, { question: 'welcome.greeting', part: 'welcome', spread: s.n() }],
       scenarios: [{
         id: 'late-checkout', question: b('May I check out late?', '可以晚点退房吗？'), observations: s.i(), correct: s.i(), agreement: s.n(), luck: s.n(),
@@ -127,7 +127,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
     scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
-    bands: [],
+    bands: [], observedWeight: null,
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

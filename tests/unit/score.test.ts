@@ -437,6 +437,24 @@ describe('the index across a change of method', () => {
     expect(d.index).toMatchObject({ before: null, delta: null, meaningful: false });
   });
 
+  it('recomputes the older version too when only the weight of the "ask twice" observations changes', () => {
+    // 1.1.0 makes the index as 1.0.0 does (drivers and consistency), but counts the observations with weight 3.
+    const mini = readFileSync(join(FIXTURES, 'minimal/questionnaires/mini/1.0.0.yaml'), 'utf8').replace('drivers:\n', 'index: { drivers: 1, consistency: 1 }\ndrivers:\n');
+    const ws = load({
+      ...overlay('{ drivers: 1, consistency: 1 }'),
+      'questionnaires/mini/1.0.0.yaml': mini,
+      'questionnaires/mini/1.1.0.yaml': mini.replace('version: 1.0.0', 'version: 1.1.0').replace('consistency:\n', 'consistency:\n  observed: 3\n').concat('changes:\n  from: 1.0.0\n'),
+      'audits/acme/2026-q4/scenarios.yaml': readFileSync(join(FIXTURES, 'minimal/audits/acme/2026-q3/scenarios.yaml'), 'utf8'),
+    });
+    const before = score(ws, '2026-q3');
+    const after = score(ws, '2026-q4');
+    // the same answers and observations: consistency 50 as claimed, (50 + 16.66… × 3) / 4 = 25 with the observations
+    expect([before.consistency.score, after.consistency.score]).toEqual([50, 25]);
+    const d = diffScores(ws, before, after);
+    expect(d.indexMethod).toBe('recomputed');
+    expect(d.index.delta).toBe(0);
+  });
+
   it('compares as before when both versions make the index the same way', () => {
     const ws = load(overlay('{ drivers: 1 }'));
     const before = score(ws, '2026-q3');
@@ -472,6 +490,36 @@ describe('bands', () => {
     expect(bandOf(50, [])).toBeNull();
     const plain = score(load(), '2026-q1');
     expect([plain.band, plain.bands, plain.drivers[0]!.band]).toEqual([null, [], null]);
+  });
+});
+
+describe('observed beats claimed: "ask twice" in the consistency score', () => {
+  // Both respondents now claim mystery-shopping at level 3 (75). The observations: 2 of 4 contacts answered correctly, so a
+  // customer who asks twice is told the right thing both times with chance 2 × 1 / (4 × 3) = 1/6: 16.66…
+  const claims = { edit: (t: string) => t.replace('consistency.mystery-shop: 2', 'consistency.mystery-shop: 3') };
+  const responses = { 'audits/acme/2026-q3/responses/ceo.yaml': claims, 'audits/acme/2026-q3/responses/store-ops.yaml': claims };
+  const observedWeight = (w: number) => ({ 'questionnaires/mini/1.0.0.yaml': { edit: (t: string) => t.replace('consistency:\n', `consistency:\n  observed: ${w}\n`) } });
+
+  it('reports the observations without scoring them unless the questionnaire says how much they count', () => {
+    const r = score(load(responses), '2026-q3');
+    expect(r.consistency).toMatchObject({ score: 75, correct: 0.5, observed: 16.7, observedWeight: null });
+  });
+
+  it('counts them like questions of the declared weight, beside the self-ratings', () => {
+    const r = score(load({ ...responses, ...observedWeight(3) }), '2026-q3');
+    // (75 × 1 + 16.66… × 3) / 4 = 31.25; best in class answers every contact correctly: (100 × 1 + 100 × 3) / 4 = 100
+    expect(r.consistency).toMatchObject({ score: 31.3, target: 100, observed: 16.7, observedWeight: 3 });
+  });
+
+  it('so a worse observation never raises the consistency score, and reaches an index that counts consistency', () => {
+    const worse = { 'audits/acme/2026-q3/scenarios.yaml': { edit: (t: string) => t.replace(/correct: true/g, 'correct: false') } };
+    const composed = { 'questionnaires/mini/1.0.0.yaml': { edit: (t: string) => t.replace('consistency:\n', 'consistency:\n  observed: 3\n').replace('drivers:\n', 'index: { drivers: 1, consistency: 1 }\ndrivers:\n') } };
+    const before = score(load({ ...responses, ...composed }), '2026-q3');
+    const after = score(load({ ...responses, ...composed, ...worse }), '2026-q3');
+    // no contact answered correctly: (75 × 1 + 0 × 3) / 4 = 18.75
+    expect(after.consistency).toMatchObject({ correct: 0, observed: 0, score: 18.8 });
+    expect(after.consistency.score!).toBeLessThan(before.consistency.score!);
+    expect(after.index!).toBeLessThan(before.index!);
   });
 });
 

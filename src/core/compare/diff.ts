@@ -121,13 +121,15 @@ export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResul
  * cannot be compared at all (a break).
  */
 export function comparableIndex(ws: Workspace, before: ScoreResult, after: ScoreResult): { method: AuditDiff['indexMethod']; index: Pick<ScoreResult, 'index' | 'respondentRange'> } {
+  // The method: the index's composition, and how much the consistency part counts "ask twice" observations.
   const same = before.composition.length === after.composition.length
-    && before.composition.every((c, i) => c.part === after.composition[i]!.part && c.share === after.composition[i]!.share);
+    && before.composition.every((c, i) => c.part === after.composition[i]!.part && c.share === after.composition[i]!.share)
+    && before.consistency.observedWeight === after.consistency.observedWeight;
   if (same) return { method: 'same', index: before };
   const older = findAudit(ws, before.org, before.version);
   const newer = ws.questionnaires.get(after.questionnaire);
   if (!older.ok || !newer) return { method: 'break', index: before };
-  const recomputed = scoreAudit(older.audit, ws, { index: newer.index });
+  const recomputed = scoreAudit(older.audit, ws, { index: newer.index, observedWeight: newer.data.consistency?.observed ?? null });
   const scored = (r: ScoreResult, part: IndexPart) => (part === 'drivers' ? r.drivers.some((d) => d.score !== null) : r[part].score !== null);
   const missing = newer.index.some((c) => scored(after, c.part) && !scored(recomputed, c.part));
   return missing ? { method: 'break', index: before } : { method: 'recomputed', index: recomputed };

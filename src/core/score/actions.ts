@@ -2,7 +2,7 @@ import { questionScoreOf, type QuestionAggregate } from './question-score.ts';
 import type { IndexComponent, QuestionnaireModel } from '../read/model.ts';
 import type { Action, Message } from '../score-types.ts';
 import { round1 } from './aggregate.ts';
-import { indexOfAggregates } from './score-responses.ts';
+import { indexOfAggregates, type ObservedItem } from './score-responses.ts';
 
 /**
  * The action plan: every question below its best-in-class target, each with the index points it
@@ -14,13 +14,14 @@ import { indexOfAggregates } from './score-responses.ts';
  * at now. Language-neutral: the question and its next step are the questionnaire's bilingual
  * texts, and the sentences Touchstone adds are message ids with their figures.
  */
-export function rankActions(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index): Action[] {
-  const base = indexOfAggregates(q, aggregates, components);
+export function rankActions(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index,
+  observed: ObservedItem | null = null): Action[] {
+  const base = indexOfAggregates(q, aggregates, components, observed);
   const candidates: Omit<Action, 'priority'>[] = [];
   for (const a of aggregates.values()) {
     if (a.score === null || a.targetScore === null || a.targetScore <= a.score) continue;
     const question = a.question;
-    const whatIf = indexOfAggregates(q, new Map(aggregates).set(question.id, raised(a, q)), components);
+    const whatIf = indexOfAggregates(q, new Map(aggregates).set(question.id, raised(a, q)), components, observed);
     const impact = base.index === null || whatIf.index === null ? 0 : Math.max(0, whatIf.index - base.index);
     const lifts = [...base.binding].find((gate) => !whatIf.binding.has(gate)) ?? null;
     const now = round1(a.median!)!;

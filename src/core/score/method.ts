@@ -40,6 +40,8 @@ export interface Method {
   aboutIndex?: Bilingual;
   /** The questionnaire's named bands over 0–100, lowest first (none: it names none). */
   bands: BandRange[];
+  /** How much "ask twice" observations count in the consistency score (consistency.observed); null: not scored. */
+  observedWeight: number | null;
 }
 
 
@@ -74,5 +76,6 @@ export function methodOf(q: QuestionnaireModel): Method {
     index: indexShares(q.index),
     ...(q.data.index?.about ? { aboutIndex: q.data.index.about } : {}),
     bands: bandRanges(q.data.bands),
+    observedWeight: q.data.consistency?.observed ?? null,
   };
 }

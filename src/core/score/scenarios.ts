@@ -102,3 +102,15 @@ function describe(question: string | Bilingual, all: ReturnType<typeof stats>, c
   }
   return out;
 }
+
+/**
+ * The observations' score for the consistency part (0–100): the chance that a customer who asks
+ * twice is told the correct thing both times — two different contacts of a scenario, picked at
+ * random, both correct: c(c − 1) / (n(n − 1)) for c correct of n, which is exact for a small
+ * sample where (c/n)² is not — averaged over the scenarios with two contacts or more. A wrong
+ * answer lowers it twice: once as an error, once as the luck it leaves the customer to.
+ */
+export function askTwiceScore(results: readonly ScenarioResult[]): number | null {
+  const chances = results.filter((s) => s.observations >= 2).map((s) => (s.correct * (s.correct - 1)) / (s.observations * (s.observations - 1)));
+  return chances.length ? (100 * chances.reduce((a, b) => a + b, 0)) / chances.length : null;
+}

@@ -35,6 +35,8 @@ export interface ScoreResponsesOptions {
   ownTargets?: Record<string, number>;
   /** What the index is made of, when not the questionnaire's own (an older audit recomputed under a newer composition). */
   index?: readonly IndexComponent[];
+  /** The audit's "ask twice" score (core/score/scenarios.ts askTwiceScore) with the weight the consistency part counts it by (`consistency.observed`). */
+  observed?: ObservedItem | null;
 }
 
 /**
@@ -54,7 +56,7 @@ export function scoreResponses(q: QuestionnaireModel, responses: readonly Respon
   const parts = new Map<string, InternalPart>();
   for (const part of q.parts) {
     const own = part.kind === 'driver' && ownTargets[part.id] !== undefined ? levelScore(ownTargets[part.id]!, q.scale) : undefined;
-    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own));
+    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own, part.id === 'consistency' ? options.observed ?? undefined : undefined));
   }
   const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
   const index = composeIndex(options.index ?? q.index, drivers, parts);
@@ -87,19 +89,30 @@ function composeIndex<P extends { weight: number }>(components: readonly IndexCo
  * composition as scoreResponses, without what only the report needs (agreement, targets,
  * per-respondent figures).
  */
-export function indexOfAggregates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index):
-  { index: number | null; binding: Set<string> } {
+export function indexOfAggregates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index,
+  observed: ObservedItem | null = null): { index: number | null; binding: Set<string> } {
   const gates = evaluateGates(q, aggregates);
-  const parts = new Map(q.parts.map((p) => [p.id, { weight: p.weight, raw: applyGates(p.id, partMean(p, aggregates), gates).score }]));
+  const mean = (p: PartModel) => partMean(p, aggregates, p.id === 'consistency' ? observed ?? undefined : undefined);
+  const parts = new Map(q.parts.map((p) => [p.id, { weight: p.weight, raw: applyGates(p.id, mean(p), gates).score }]));
   const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
   const { score } = applyGates('index', composeIndex(components, drivers, parts)((p) => p.raw), gates);
   return { index: score, binding: new Set(gates.filter((g) => g.applied).map((g) => g.id)) };
 }
 
-/** A part's score before its gates: the weighted mean of its answered questions' scores. */
-function partMean(part: PartModel, aggregates: ReadonlyMap<string, QuestionAggregate>): number | null {
-  return weightedMean(part.questions.map((x) => ({ value: aggregates.get(x.id)!.score, weight: x.weight })));
+/**
+ * A part's score before its gates: the weighted mean of its answered questions' scores, and, for
+ * the consistency part, of the observations where the questionnaire counts them.
+ */
+function partMean(part: PartModel, aggregates: ReadonlyMap<string, QuestionAggregate>, observed?: ObservedItem): number | null {
+  return weightedMean([...part.questions.map((x) => ({ value: aggregates.get(x.id)!.score, weight: x.weight })), ...(observed ? [observed] : [])]);
 }
+
+/**
+ * The "ask twice" observations as one more item of the consistency part, with the weight the
+ * questionnaire gives them (`consistency.observed`): what customers were actually told beside what
+ * the respondents claim (core/score/score.ts makes it; none without observations or that weight).
+ */
+export interface ObservedItem { value: number; weight: number }
 
 /** Each component's share of the index, 0–1 (the report's `composition`, the methodology's). */
 export function indexShares(components: readonly IndexComponent[]): [IndexShare, ...IndexShare[]] {
@@ -124,12 +137,14 @@ export function roundCap(cap: Cap | null): Cap | null {
 
 function scorePart(
   part: PartModel, aggregates: Map<string, QuestionAggregate>, responses: readonly ResponseModel[], q: QuestionnaireModel,
-  gates: GateResult[], own: number | undefined,
+  gates: GateResult[], own: number | undefined, observed: ObservedItem | undefined,
 ): InternalPart {
   const items = part.questions.map((x) => aggregates.get(x.id)!);
-  const uncapped = partMean(part, aggregates);
-  // The target is taken over the same questions as the score, so that the gap compares like with like.
-  const rawTarget = weightedMean(items.map((a) => ({ value: a.score === null ? null : a.targetScore, weight: a.question.weight })));
+  const uncapped = partMean(part, aggregates, observed);
+  // The target is taken over the same questions as the score, so that the gap compares like with
+  // like; best in class answers every "ask twice" contact correctly (100).
+  const rawTarget = weightedMean([...items.map((a) => ({ value: a.score === null ? null : a.targetScore, weight: a.question.weight })),
+    ...(observed ? [{ value: 100, weight: observed.weight }] : [])]);
   const { score, cap } = applyGates(part.id, uncapped, gates);
   const totalWeight = items.reduce((s, a) => s + a.question.weight, 0);
   const answeredWeight = items.filter((a) => a.score !== null).reduce((s, a) => s + a.question.weight, 0);

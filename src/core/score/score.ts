@@ -8,7 +8,7 @@ import { conditionHolds } from './conditions.ts';
 import type { AuditModel, IndexComponent, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
 import { indexShares, numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
 import type { QuestionAggregate } from './question-score.ts';
-import { scoreScenarios } from './scenarios.ts';
+import { askTwiceScore, scoreScenarios } from './scenarios.ts';
 import type { Detail } from '../schema-types.ts';
 import type {
   ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
@@ -21,6 +21,8 @@ export class NotScorableError extends Error {}
 export interface ScoreAuditOptions {
   /** Compose the index so rather than as the audit's questionnaire does: an older audit recomputed under a newer method. */
   index?: readonly IndexComponent[];
+  /** Count the "ask twice" observations in the consistency part with this weight (null: not at all), for the same reason. */
+  observedWeight?: number | null;
 }
 
 /**
@@ -38,8 +40,16 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const responses = [...audit.responses].sort((a, b) => (a.data.respondent.id < b.data.respondent.id ? -1 : a.data.respondent.id > b.data.respondent.id ? 1 : 0));
 
   const composition = options.index ?? q.index;
+  // What customers were actually told ("ask twice"), which the consistency part counts where the
+  // questionnaire says (consistency.observed).
+  const scenarios = scoreScenarios(audit.scenarios?.data);
+  const observations = scenarios.results.reduce((n, s) => n + s.observations, 0);
+  const correct = scenarios.results.reduce((n, s) => n + s.correct, 0);
+  const askTwice = askTwiceScore(scenarios.results);
+  const observedWeight = options.observedWeight !== undefined ? options.observedWeight : q.data.consistency?.observed ?? null;
+  const observed = askTwice !== null && observedWeight !== null ? { value: askTwice, weight: observedWeight } : null;
   const bands = bandRanges(q.data.bands);
-  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition });
+  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition, observed });
   const indexRange = range(indexByRespondent);
 
   const levelMatrix = (questions: readonly { id: string; type: string }[]) =>
@@ -47,8 +57,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const allLevelQuestions = q.parts.flatMap((p) => p.questions);
   const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
 
-  const actions = rankActions(q, aggregates, composition);
-  const scenarios = scoreScenarios(audit.scenarios?.data);
+  const actions = rankActions(q, aggregates, composition, observed);
   const rules = checkRules(q, responses);
   const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
   const findings: Finding[] = [
@@ -59,8 +68,6 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
       return { kind: 'dispute', severity: 'info', message: { id: 'findingDispute', params: { question: a.question.def.text, min: a.min!, max: a.max! } } };
     }),
   ];
-  const observations = scenarios.results.reduce((n, s) => n + s.observations, 0);
-  const correct = scenarios.results.reduce((n, s) => n + s.correct, 0);
   const emptyPart = (id: string, name: PartName): InternalPart => ({
     id, name, score: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
     respondentRange: { min: null, max: null }, questions: [], raw: null, rawTarget: null, byRespondent: new Map(),
@@ -69,6 +76,8 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const consistency: ConsistencyResult = {
     ...strip(consistencyPart),
     correct: observations ? round3(correct / observations) : null,
+    observed: round1(askTwice),
+    observedWeight,
     luck: scenarios.results.length ? round3(scenarios.results.reduce((s, r) => s + r.luck, 0) / scenarios.results.length) : null,
     scenarios: scenarios.results,
     rules,

@@ -326,6 +326,11 @@ export default {
   mBandsH: 'Bands: what a score says',
   mBands: 'This questionnaire names bands over the 0–100 scale, each with what a score in it says; the report names the band of the index and of each driver. A band runs from its lower bound up to, not including, the next one’s.',
 
+  // "Ask twice" observations in the consistency score (core: consistency.observed)
+  observedCounted: 'Observed score {score} (the chance that a customer who asks twice is told the correct thing both times): it counts in the consistency score like questions of weight {weight}, beside the self-ratings.',
+  observedReported: 'Observed score {score} (the chance that a customer who asks twice is told the correct thing both times): reported only; this questionnaire does not count it in the consistency score.',
+  mObserved: 'In this questionnaire the observations also count in the consistency score: their score — the chance that a customer who asks twice is told the correct thing both times, c(c − 1) / (n(n − 1)) for c correct answers among n contacts, averaged over the scenarios — counts like questions of total weight {weight} beside the respondents’ self-ratings. So the consistency score rests on what customers were actually told, not only on what the company says of itself.',
+
   // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
   part_consistency: 'Consistency',
   part_benchmark: 'Benchmark',

@@ -325,6 +325,11 @@ const zh: Record<keyof typeof en, string> = {
   mBandsH: '阶段：分数意味着什么',
   mBands: '本问卷把 0–100 分划分为若干阶段，并说明处于各阶段意味着什么；报告给出指数和每个驱动因素所处的阶段。每个阶段从其下限起算，到下一阶段的下限为止（不含）。',
 
+  // "Ask twice" observations in the consistency score (core: consistency.observed)
+  observedCounted: '观测得分 {score}（顾客问两遍、两次都得到正确答复的概率）：在一致性得分中按权重 {weight} 计入，与自评一并计算。',
+  observedReported: '观测得分 {score}（顾客问两遍、两次都得到正确答复的概率）：仅作报告，本问卷未将其计入一致性得分。',
+  mObserved: '本问卷还把观测结果计入一致性得分：其得分是顾客问两遍、两次都得到正确答复的概率（n 次接触中有 c 次答对时为 c(c − 1) / (n(n − 1))，再对各场景取平均）按总权重 {weight} 与答卷人的自评一并计算。因此，一致性得分不只取决于企业的自我评价，也取决于顾客实际得到的答复。',
+
   // Parts a questionnaire leaves unnamed (core/read/model.ts undeclaredPartName): Touchstone's word for each
   part_consistency: '一致性',
   part_benchmark: '标杆对照',
