@@ -380,7 +380,7 @@ export default {
   answerAddEvidence: 'Add evidence',
   answerRemoveEvidence: 'Remove this evidence',
   answerDraftScores: 'Draft scores',
-  answerDraftScoresNote: 'Your answers alone, scored as the report scores them (before other respondents’ answers and the benchmark).',
+  answerDraftScoresNote: 'Your answers alone, scored as the report scores them (before other respondents’ answers, the “ask twice” observations and the benchmark).',
   answerIndex: 'Draft index',
   answerPart: 'Part',
   answerAnswered: 'Answered',

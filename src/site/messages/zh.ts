@@ -379,7 +379,7 @@ const zh: Record<keyof typeof en, string> = {
   answerAddEvidence: '添加证据',
   answerRemoveEvidence: '删除此证据',
   answerDraftScores: '草稿分数',
-  answerDraftScoresNote: '仅根据你的答案、按报告的方法计分（未计入其他答卷人和标杆）。',
+  answerDraftScoresNote: '仅根据你的答案、按报告的方法计分（未计入其他答卷人、“问两遍”观测结果和标杆）。',
   answerIndex: '草稿指数',
   answerPart: '部分',
   answerAnswered: '已答',
