@@ -23,6 +23,7 @@ export { scoreAudit, NotScorableError } from './score/score.ts';
 export { reportModel, reportOf, REPORT_SCHEMA_VERSION } from './report/report.ts';
 export { siteModel, type AuditEntry, type OrgEntry, type QuestionnaireWords, type SiteModel } from './report/site-model.ts';
 export { methodOf, type Method } from './score/method.ts';
+export { MIN_RESPONDENTS } from './score/bootstrap.ts';
 export { votesByLevel } from './score/summary.ts';
 export { channelWord, KNOWN_CHANNELS } from './score/channels.ts';
 export { krippendorffAlpha, type AlphaLevel } from './score/stats/krippendorff.ts';

@@ -141,6 +141,14 @@ aggregatesOnly: boolean
  */
 index: (number | null)
 /**
+ * 90% interval of the index; null below 3 respondents (smallSample) or without an index.
+ */
+interval: (Interval | null)
+/**
+ * Fewer than 3 respondents: no interval, and no change is called meaningful.
+ */
+smallSample: boolean
+/**
  * The best-in-class index, from the benchmark profile's targets.
  */
 target: (number | null)
@@ -193,6 +201,13 @@ en: string
 zh: string
 }
 /**
+ * A 90% interval from a percentile bootstrap over respondents (core/score/bootstrap.ts): 2,000 resamples seeded from the organisation and version.
+ */
+export interface Interval {
+low: number
+high: number
+}
+/**
  * A named band of scores: from `from` up to, not including, `to` (the last includes 100).
  */
 export interface BandRange {
@@ -231,6 +246,10 @@ export interface PartScore {
 id: string
 name: PartName
 score: (number | null)
+/**
+ * 90% interval of the score; null below 3 respondents or without a score.
+ */
+interval: (Interval | null)
 /**
  * Best-in-class score for this part (from the benchmark targets).
  */
@@ -413,6 +432,10 @@ min: (number | null)
 max: (number | null)
 mean: (number | null)
 }
+/**
+ * Fewer contacts than the minimum (3) for its agreement and luck to mean much: shown, but flagged.
+ */
+small: boolean
 }
 /**
  * Answers within one response that contradict each other.
@@ -546,7 +569,11 @@ before: (number | null)
 after: (number | null)
 delta: (number | null)
 /**
- * False when the change is within the respondents' own spread: not a real movement.
+ * True when the 90% interval of the change (interval) excludes zero; never below 3 respondents in either version.
  */
 meaningful: boolean
+/**
+ * 90% interval of the change: the newer version's resampled score less the older's, resample by resample; null when either version has fewer than 3 respondents or no score.
+ */
+interval: (Interval | null)
 }

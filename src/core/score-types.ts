@@ -6,6 +6,6 @@
  */
 export type {
   Action, AnswerTrace, AuditDiff, BandRange, BenchmarkResult, Cap, Change, ChannelResult, ConsistencyResult, DriverChange, Finding,
-  GateResult, Headline, IndexShare, Message, MetricResult, PartName, PartScore, QuestionChange, QuestionScore, RecoveryResult, ReportModel,
+  GateResult, Headline, IndexShare, Interval, Message, MetricResult, PartName, PartScore, QuestionChange, QuestionScore, RecoveryResult, ReportModel,
   Respondent, RuleFinding, ScenarioResult, ScoreResult, WorkspaceText,
 } from './report-types.ts';

@@ -62,7 +62,9 @@ describe('touchstone score', () => {
   it('prints a readable table in the organisation\'s language, or the one asked for', () => {
     const zh = touchstone(['score', 'acme/2026-q1', '--root', MINIMAL, '--lang', 'zh']);
     expect(zh.status).toBe(0);
-    expect(zh.stdout).toMatch(/指数\s+35\.4\s+93\.8\s+58\.3/);
+    // Two respondents: no 90% interval (—), and the small-sample flag under the table.
+    expect(zh.stdout).toMatch(/指数\s+35\.4\s+—\s+93\.8\s+58\.3/);
+    expect(zh.stdout).toContain('答卷人少于 3 位：不给出区间，也不判断变化是否真实。');
     expect(zh.stdout).toContain('下一步');
     // Chinese punctuation in Chinese text: full-width colon, comma and parentheses.
     expect(zh.stdout).toContain('（acme/2026-q1，');
@@ -121,17 +123,27 @@ describe('touchstone score', () => {
 });
 
 describe('touchstone diff', () => {
-  it('compares two versions, marking changes within the respondents\' spread', () => {
+  it('compares two versions, and calls no change real on two respondents', () => {
     const result = touchstone(['diff', 'acme', '2026-q1', '2026-q3', '--root', MINIMAL]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Index\s+35\.4\s+60\.4\s+\+25\.0/);
-    expect(result.stdout).toMatch(/Reliability\s+37\.5\s+50\.0\s+\+12\.5\s+\(within spread\)/);
+    // Two respondents a version: no bootstrap interval, so however large, a change gets no verdict.
+    expect(result.stdout).toMatch(/Index\s+35\.4\s+60\.4\s+\+25\.0\s+\(small sample\)/);
+    expect(result.stdout).toMatch(/Reliability\s+37\.5\s+50\.0\s+\+12\.5\s+\(small sample\)/);
+  });
+
+  it('calls a change real when its 90% interval excludes zero, and within chance when it holds it', () => {
+    // huaxin-mart 2025-h1 → 2025-h2 (6 respondents each): +8.9, interval +5.6 … +11.4: real.
+    const up = touchstone(['diff', 'huaxin-mart', '2025-h1', '2025-h2', '--lang', 'en'], { cwd: REPO });
+    expect(up.stdout).toMatch(/Index\s+34\.2\s+43\.1\s+\+8\.9\s+\+5\.6 … \+11\.4\s+▲/);
+    // anbao-insurance 2025-q4 (recomputed under 1.2.0) → 2026-q3: −0.6, interval −3.1 … +1.4: chance.
+    const flat = touchstone(['diff', 'anbao-insurance', '2025-q4', '2026-q3', '--format', 'markdown', '--lang', 'en'], { cwd: REPO });
+    expect(flat.stdout).toContain('| **Index** | 42.3 | 41.7 | -0.6 | -3.1 … +1.4 | ≈ within chance |');
   });
 
   it('writes a markdown table for a pull-request comment', () => {
     const result = touchstone(['diff', 'acme', '2026-q1', '2026-q3', '--root', MINIMAL, '--format', 'markdown']);
     expect(result.stdout).toContain('### Acme Retail: 2026-q1 → 2026-q3');
-    expect(result.stdout).toContain('| **Index** | 35.4 | 60.4 | +25.0 | 🟢 ▲ |');
+    expect(result.stdout).toContain('| **Index** | 35.4 | 60.4 | +25.0 |  | (small sample) |');
   });
 
   it('maps questions across a questionnaire version change, as declared', () => {

@@ -55,6 +55,10 @@ describe('touchstone diff --format markdown', () => {
     const root = workspaceFrom('minimal', {
       'audits/acme/org.yaml': { edit: (t) => t.replace('name: { en: Acme Retail,', `name: { en: ${yaml},`) },
       'questionnaires/mini/1.0.0.yaml': { edit: (t) => t.replace('name: { en: Momentum,', `name: { en: ${yaml},`).replace('text: { en: Are complaints tracked?,', `text: { en: ${yaml},`) },
+      // A third respondent, moving as the other two do, so the question's move is real (bootstrap
+      // interval clear of zero) and the comment lists it.
+      'audits/acme/2026-q1/responses/third.yaml': 'respondent: { id: third, role: Store manager }\nanswers:\n  recovery.tracking: 1\n',
+      'audits/acme/2026-q3/responses/third.yaml': 'respondent: { id: third, role: Store manager }\nanswers:\n  recovery.tracking: 3\n',
     });
     created.push(root);
     const result = touchstone(['diff', 'acme', '2026-q1', '2026-q3', '--root', root, '--format', 'markdown', '--lang', 'en']);

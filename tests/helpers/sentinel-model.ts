@@ -51,11 +51,11 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     answers: [answer('ann', 'Front desk', s.n()), answer('bo', 'Manager', s.n()), answer('cy', 'Concierge', 'n/a')],
   });
   const part = (id: string, name: Bilingual, questions: QuestionScore[]) => ({
-    id, name, score: s.n(), target: s.n(), gap: s.n(), own: s.n(), weight: s.n(), agreement: s.n(),
+    id, name, score: s.n(), interval: { low: s.n(), high: s.n() }, target: s.n(), gap: s.n(), own: s.n(), weight: s.n(), agreement: s.n(),
     answered: s.i(), total: s.i(), insufficient: false, cap: null,
     respondentRange: { min: s.n(), max: s.n() }, questions,
   });
-  const change = (): Change => ({ before: s.n(), after: s.n(), delta: s.n(), meaningful: true });
+  const change = (): Change => ({ before: s.n(), after: s.n(), delta: s.n(), meaningful: true, interval: { low: s.n(), high: s.n() } });
 
   const report = (org: string, version: string, period: { start: string; end: string; label: Bilingual }, previous?: ReportModel): ReportModel => {
     const drivers = [
@@ -70,7 +70,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
         id: 'late-checkout', question: b('May I check out late?', '可以晚点退房吗？'), observations: s.i(), correct: s.i(), agreement: s.n(), luck: s.n(),
         outcomes: [{ outcome: 'yes', count: s.i(), correct: true }, { outcome: 'no', count: s.i(), correct: false }],
         quality: { min: s.n(), max: s.n(), mean: s.n() }, minutes: { median: s.n() },
-        channels: [{ channel: 'phone', observations: s.i(), correct: s.i(), agreement: s.n(), luck: s.n(), outcomes: s.i(), quality: { min: s.n(), max: s.n(), mean: s.n() } }],
+        channels: [{ channel: 'phone', observations: s.i(), correct: s.i(), agreement: s.n(), luck: s.n(), outcomes: s.i(), quality: { min: s.n(), max: s.n(), mean: s.n() }, small: true }],
       }],
       rules: [{
         rule: 'greeting-vs-waiting', message: b('Greets everyone yet keeps them waiting', '都打招呼却让人久等'), respondent: 'ann',
@@ -103,7 +103,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     } : null;
     return {
       schemaVersion: 1, org, version, questionnaire: 'sentinel-bank@edition', profile: 'sentinel-profile', respondents: s.i(), period,
-      status: 'final', anonymous: false, aggregatesOnly: false, index, target: s.n(), gap: s.n(),
+      status: 'final', anonymous: false, aggregatesOnly: false, index, interval: { low: s.n(), high: s.n() }, smallSample: false, target: s.n(), gap: s.n(),
       cap: { gate: 'no-owner', name: b('No owner', '无人负责'), cap: s.n(), uncapped: s.n() },
       composition: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
       band: 'steady',
@@ -127,7 +127,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
     scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
-    bands: [], observedWeight: null,
+    bands: [], observedWeight: null, uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

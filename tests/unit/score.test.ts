@@ -134,13 +134,15 @@ describe('scores on the minimal fixture, 2026-q3', () => {
   });
 
   it('measures "ask twice" consistency: agreement, correctness and the luck factor', () => {
-    // outcomes covered ×2, not covered ×1, ask head office ×1:
-    // luck = 1 − (0.5² + 0.25² + 0.25²) = 0.625; agreement with the most common = 2 / 4
+    // outcomes covered ×2, not covered ×1, ask head office ×1: of the 4 × 3 = 12 ordered pairs of
+    // different contacts, 2 × 1 = 2 agree, so luck = 1 − 2 / 12 = 0.833 (the uncorrected
+    // 1 − (0.5² + 0.25² + 0.25²) = 0.625, times the small-sample correction 4 / 3);
+    // agreement with the most common = 2 / 4
     const s = r.consistency.scenarios[0];
-    expect(s).toMatchObject({ observations: 4, correct: 2, agreement: 0.5, luck: 0.625 });
-    // phone: covered, not covered → 1 − (0.5² + 0.5²) = 0.5
-    expect(s.channels.find((c) => c.channel === 'phone')).toMatchObject({ observations: 2, outcomes: 2, luck: 0.5 });
-    expect(r.consistency.luck).toBe(0.625);
+    expect(s).toMatchObject({ observations: 4, correct: 2, agreement: 0.5, luck: 0.833 });
+    // phone: covered, not covered → two different contacts always disagree: 1 (uncorrected 0.5)
+    expect(s.channels.find((c) => c.channel === 'phone')).toMatchObject({ observations: 2, outcomes: 2, luck: 1 });
+    expect(r.consistency.luck).toBe(0.833);
     expect(r.consistency.correct).toBe(0.5);
     expect(r.consistency.findings.map((f) => say('en', f.message))).toContain(
       'Phone contacts gave 2 different answers to “Is water damage covered?” (2 contacts, 1 correct)');
@@ -426,7 +428,7 @@ describe('the index across a change of method', () => {
     // …but the diff compares like with like: 2026-q3 recomputed under mini@1.1.0's index, no change at all.
     const d = diffScores(ws, before, after);
     expect(d.indexMethod).toBe('recomputed');
-    expect(d.index).toEqual({ before: after.index, after: after.index, delta: 0, meaningful: false });
+    expect(d.index).toMatchObject({ before: after.index, after: after.index, delta: 0, meaningful: false });
   });
 
   it('marks a break, never a change, when the older version has no score for a part the newer index counts', () => {

@@ -33,13 +33,17 @@ export function registerDiff(program: Command, context: CommandContext): void {
 }
 
 const num = (n: number | null) => (n === null ? '—' : n.toFixed(1));
-const signed = (c: Change) => (c.delta === null ? '—' : `${c.delta > 0 ? '+' : ''}${c.delta.toFixed(1)}`);
+const plus = (n: number) => `${n > 0 ? '+' : ''}${n.toFixed(1)}`;
+const signed = (c: Change) => (c.delta === null ? '—' : plus(c.delta));
+/** The change's 90% interval, as the bootstrap gives it (core/score/bootstrap.ts). */
+const range = (c: Change) => (c.interval ? `${plus(c.interval.low)} … ${plus(c.interval.high)}` : '');
 
 function renderText(d: AuditDiff, lang: Lang): string {
-  const mark = (c: Change) => (c.delta === null ? '' : c.meaningful ? (c.delta > 0 ? style('green', '▲') : style('red', '▼')) : style('dim', ui(lang, 'cliWithinSpread')));
-  const rows = [[`${d.from} → ${d.to}`, ui(lang, 'cliBefore'), ui(lang, 'cliAfter'), ui(lang, 'cliChange'), '']];
-  rows.push([ui(lang, 'index'), num(d.index.before), num(d.index.after), signed(d.index), mark(d.index)]);
-  for (const x of d.drivers) rows.push([`  ${localText(x.name, lang)}`, num(x.before), num(x.after), signed(x), mark(x)]);
+  const mark = (c: Change) => (c.delta === null ? '' : !c.interval ? style('yellow', ui(lang, 'cliSmallSample'))
+    : c.meaningful ? (c.delta > 0 ? style('green', '▲') : style('red', '▼')) : style('dim', ui(lang, 'cliWithinSpread')));
+  const rows = [[`${d.from} → ${d.to}`, ui(lang, 'cliBefore'), ui(lang, 'cliAfter'), ui(lang, 'cliChange'), ui(lang, 'cliInterval'), '']];
+  rows.push([ui(lang, 'index'), num(d.index.before), num(d.index.after), signed(d.index), range(d.index), mark(d.index)]);
+  for (const x of d.drivers) rows.push([`  ${localText(x.name, lang)}`, num(x.before), num(x.after), signed(x), range(x), mark(x)]);
   const lines = table(rows);
   if (d.indexMethod !== 'same') lines.push(style('dim', indexMethodNote(d, lang)));
   if (d.questionnaires.from !== d.questionnaires.to) {
@@ -66,12 +70,12 @@ function renderMarkdown(d: AuditDiff, orgName: string, lang: Lang): string {
   // Every piece of workspace text (names, question texts) goes through markdownText; ids and
   // versions are slugs, and the rest is Touchstone's own.
   const cell = markdownText;
-  const arrow = (c: Change) => (c.delta === null ? '' : !c.meaningful ? ui(lang, 'cliApproxWithinSpread') : c.delta > 0 ? '🟢 ▲' : '🔴 ▼');
+  const arrow = (c: Change) => (c.delta === null ? '' : !c.interval ? ui(lang, 'cliSmallSample') : !c.meaningful ? ui(lang, 'cliApproxWithinSpread') : c.delta > 0 ? '🟢 ▲' : '🔴 ▼');
   const out: string[] = [];
   out.push(`### ${cell(orgName)}${ui(lang, 'colon')}${d.from} → ${d.to}`, '');
-  out.push(`| | ${ui(lang, 'cliBeforeHead')} | ${ui(lang, 'cliAfterHead')} | ${ui(lang, 'change')} | |`, '|---|---:|---:|---:|---|');
-  out.push(`| **${ui(lang, 'index')}** | ${num(d.index.before)} | ${num(d.index.after)} | ${signed(d.index)} | ${arrow(d.index)} |`);
-  for (const x of d.drivers) out.push(`| ${cell(say(lang, x.name))} | ${num(x.before)} | ${num(x.after)} | ${signed(x)} | ${arrow(x)} |`);
+  out.push(`| | ${ui(lang, 'cliBeforeHead')} | ${ui(lang, 'cliAfterHead')} | ${ui(lang, 'change')} | ${ui(lang, 'cliInterval')} | |`, '|---|---:|---:|---:|---:|---|');
+  out.push(`| **${ui(lang, 'index')}** | ${num(d.index.before)} | ${num(d.index.after)} | ${signed(d.index)} | ${range(d.index)} | ${arrow(d.index)} |`);
+  for (const x of d.drivers) out.push(`| ${cell(say(lang, x.name))} | ${num(x.before)} | ${num(x.after)} | ${signed(x)} | ${range(x)} | ${arrow(x)} |`);
   if (d.indexMethod !== 'same') out.push('', `_${indexMethodNote(d, lang)}_`);
   const moved = movedQuestions(d);
   if (moved.length) {

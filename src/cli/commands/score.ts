@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import stringWidth from 'string-width';
-import { previousAudit, printable, reportOf, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
+import { MIN_RESPONDENTS, previousAudit, printable, reportOf, type Interval, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
 import { say, ui, uif } from '../../site/i18n.ts';
 import { indexMadeOf } from '../../site/format.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
@@ -30,6 +30,7 @@ export function registerScore(program: Command, context: CommandContext): void {
 }
 
 const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : n.toFixed(digits));
+const range = (i: Interval | null) => (i ? `${fmt(i.low)}–${fmt(i.high)}` : '—');
 
 function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   // Words and punctuation from the site's catalogues (src/site/messages/): full-width in Chinese.
@@ -41,17 +42,18 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   lines.push(style('bold', `${orgName} — ${label}`) + `  ${ui(lang, 'openParen').trim()}${facts.join(ui(lang, 'comma'))}${ui(lang, 'closeParen')}`);
   lines.push(style('dim', `${r.questionnaire} vs ${r.profile}`));
   lines.push('');
-  const head = ['', ui(lang, 'cliScore'), ui(lang, 'cliTarget'), ui(lang, 'cliGap'), ui(lang, 'cliAgreement')];
+  const head = ['', ui(lang, 'cliScore'), ui(lang, 'cliInterval'), ui(lang, 'cliTarget'), ui(lang, 'cliGap'), ui(lang, 'cliAgreement')];
   const rows: string[][] = [];
-  rows.push([ui(lang, 'index'), fmt(r.index), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
+  rows.push([ui(lang, 'index'), fmt(r.index), range(r.interval), fmt(r.target), fmt(r.gap), fmt(r.agreement, 2)]);
   const partRow = (p: PartScore) => [
-    `  ${localText(p.name, lang)}`, fmt(p.score), fmt(p.target), fmt(p.gap), fmt(p.agreement, 2),
+    `  ${localText(p.name, lang)}`, fmt(p.score), range(p.interval), fmt(p.target), fmt(p.gap), fmt(p.agreement, 2),
     [p.insufficient ? ui(lang, 'cliUnanswered') : '', p.cap ? `${uif(lang, 'cliCappedAt', { cap: p.cap.cap })}${colon}${localText(p.cap.name, lang)}` : ''].filter(Boolean).join(ui(lang, 'semicolon')),
   ];
   for (const d of r.drivers) rows.push(partRow(d));
   rows.push(['']);
   for (const p of [r.consistency, r.benchmark, r.recovery]) if (p.total > 0) rows.push(partRow(p).map((c, i) => (i === 0 ? c.trim() : c)));
   lines.push(...table([head, ...rows]));
+  if (r.smallSample) lines.push(style('yellow', uif(lang, 'smallSample', { min: MIN_RESPONDENTS })));
   if (r.composition.length > 1) lines.push('', `${ui(lang, 'indexMadeOf')}${colon}${printable(indexMadeOf(r.composition, (p) => say(lang, r[p].name), lang))}`);
   if (r.consistency.luck !== null) {
     lines.push('', `${ui(lang, 'cliLuck')}${colon}${fmt(r.consistency.luck, 2)}   ${ui(lang, 'cliCorrect')}${colon}${fmt(r.consistency.correct === null ? null : r.consistency.correct * 100, 0)}%`);

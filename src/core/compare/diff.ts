@@ -1,6 +1,7 @@
 import { round1 } from '../score/aggregate.ts';
 import type { IndexPart, QuestionnaireModel, Workspace } from '../read/model.ts';
-import { scoreAudit } from '../score/score.ts';
+import { resamplesOf, scoreAudit } from '../score/score.ts';
+import { differenceOf } from '../score/bootstrap.ts';
 import { findAudit } from './select.ts';
 import type { Bilingual } from '../schema-types.ts';
 import type { AuditDiff, Change, QuestionChange, ScoreResult } from '../score-types.ts';
@@ -49,16 +50,19 @@ export function questionMapping(ws: Workspace, fromKey: string, toKey: string):
   return { map, renamed, removed, added };
 }
 
-function change(before: number | null, after: number | null, noise: number): Change {
+/**
+ * A change of a score, meaningful when the bootstrap interval of the difference excludes zero
+ * (core/score/bootstrap.ts differenceOf). Either version below 3 respondents has no resamples, so
+ * no interval and no verdict: the change is shown, never called real.
+ */
+function change(before: number | null, after: number | null, resampledBefore?: Float64Array | Float32Array, resampledAfter?: Float64Array | Float32Array): Change {
   const delta = before === null || after === null ? null : round1(after - before);
-  return { before, after, delta, meaningful: delta !== null && Math.abs(delta) > noise };
+  if (delta === null) return { before, after, delta, meaningful: false, interval: null };
+  const { interval, meaningful } = differenceOf(resampledBefore, resampledAfter);
+  return { before, after, delta, meaningful, interval };
 }
 
-/** Half the wider of the two versions' respondent ranges: a change must exceed it to count. */
-function noiseOf(a?: { min: number | null; max: number | null }, b?: { min: number | null; max: number | null }): number {
-  const width = (r?: { min: number | null; max: number | null }) => (r && r.min !== null && r.max !== null ? r.max - r.min : 0);
-  return Math.max(width(a), width(b)) / 2;
-}
+const unchanged = { delta: null, meaningful: false, interval: null } as const;
 
 export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResult): AuditDiff {
   const mapping = questionMapping(ws, before.questionnaire, after.questionnaire);
@@ -66,47 +70,44 @@ export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResul
   const partsAfter = [...after.drivers, after.consistency, after.benchmark, after.recovery];
   const qBefore = new Map(partsBefore.flatMap((p) => p.questions.map((q) => [q.id, q] as const)));
   const qAfter = new Map(partsAfter.flatMap((p) => p.questions.map((q) => [q.id, q] as const)));
+  const rb = resamplesOf(before);
+  const ra = resamplesOf(after);
   const questions: QuestionChange[] = [];
   const matched = new Set<string>();
   for (const [id, qb] of qBefore) {
     const target = mapping ? mapping.map.get(id) : undefined;
     const qa = target ? qAfter.get(target) : undefined;
     if (mapping && target === null) {
-      questions.push({ id, status: 'removed', part: qb.part, text: qb.text, medianBefore: qb.median, medianAfter: null, before: qb.score, after: null, delta: null, meaningful: false });
+      questions.push({ id, status: 'removed', part: qb.part, text: qb.text, medianBefore: qb.median, medianAfter: null, before: qb.score, after: null, ...unchanged });
       continue;
     }
     if (!qa) {
-      questions.push({ id, status: 'not-comparable', part: qb.part, text: qb.text, medianBefore: qb.median, medianAfter: null, before: qb.score, after: null, delta: null, meaningful: false });
+      questions.push({ id, status: 'not-comparable', part: qb.part, text: qb.text, medianBefore: qb.median, medianAfter: null, before: qb.score, after: null, ...unchanged });
       continue;
     }
     matched.add(qa.id);
-    const spread = (q: typeof qb) => (q.min !== null && q.max !== null ? q.max - q.min : 0);
-    const deltaLevels = qb.median === null || qa.median === null ? null : qa.median - qb.median;
-    const c = change(qb.score, qa.score, 0);
     questions.push({
       id: qa.id, ...(qa.id !== id ? { was: id } : {}), status: qa.id !== id ? 'renamed' : 'same', part: qa.part, text: qa.text,
-      medianBefore: qb.median, medianAfter: qa.median, ...c,
-      // For one question the respondents' spread is in levels: a move smaller than half of it is noise.
-      meaningful: deltaLevels !== null && deltaLevels !== 0 && Math.abs(deltaLevels) > Math.max(spread(qb), spread(qa)) / 2,
+      medianBefore: qb.median, medianAfter: qa.median, ...change(qb.score, qa.score, rb?.questions.get(id), ra?.questions.get(qa.id)),
     });
   }
   for (const [id, qa] of qAfter) {
     if (matched.has(id)) continue;
-    questions.push({ id, status: mapping?.added.includes(id) ? 'added' : 'not-comparable', part: qa.part, text: qa.text, medianBefore: null, medianAfter: qa.median, before: null, after: qa.score, delta: null, meaningful: false });
+    questions.push({ id, status: mapping?.added.includes(id) ? 'added' : 'not-comparable', part: qa.part, text: qa.text, medianBefore: null, medianAfter: qa.median, before: null, after: qa.score, ...unchanged });
   }
   const driversBefore = new Map(before.drivers.map((d) => [d.id, d]));
   const { method, index } = comparableIndex(ws, before, after);
+  const ri = resamplesOf(index);
   return {
     org: after.org,
     from: before.version,
     to: after.version,
     questionnaires: { from: before.questionnaire, to: after.questionnaire, mapped: mapping !== null },
-    index: method === 'break' ? { before: null, after: after.index, delta: null, meaningful: false }
-      : change(index.index, after.index, noiseOf(index.respondentRange, after.respondentRange)),
+    index: method === 'break' ? { before: null, after: after.index, ...unchanged } : change(index.index, after.index, ri?.index, ra?.index),
     indexMethod: method,
     drivers: after.drivers.map((d) => {
       const b = driversBefore.get(d.id);
-      return { id: d.id, name: d.name, ...change(b?.score ?? null, d.score, noiseOf(b?.respondentRange, d.respondentRange)) };
+      return { id: d.id, name: d.name, ...change(b?.score ?? null, d.score, rb?.parts.get(d.id), ra?.parts.get(d.id)) };
     }),
     questions,
     mapping: { renamed: mapping?.renamed ?? [], removed: mapping?.removed ?? [], added: mapping?.added ?? [] },
@@ -120,7 +121,7 @@ export function diffScores(ws: Workspace, before: ScoreResult, after: ScoreResul
  * composition; where a component the newer index counts has no score in it, the two indexes
  * cannot be compared at all (a break).
  */
-export function comparableIndex(ws: Workspace, before: ScoreResult, after: ScoreResult): { method: AuditDiff['indexMethod']; index: Pick<ScoreResult, 'index' | 'respondentRange'> } {
+export function comparableIndex(ws: Workspace, before: ScoreResult, after: ScoreResult): { method: AuditDiff['indexMethod']; index: ScoreResult } {
   // The method: the index's composition, and how much the consistency part counts "ask twice" observations.
   const same = before.composition.length === after.composition.length
     && before.composition.every((c, i) => c.part === after.composition[i]!.part && c.share === after.composition[i]!.share)
@@ -135,7 +136,7 @@ export function comparableIndex(ws: Workspace, before: ScoreResult, after: Score
   return missing ? { method: 'break', index: before } : { method: 'recomputed', index: recomputed };
 }
 
-/** The questions that moved beyond the respondents' spread, the largest movement first (a pull-request comment lists them so). */
+/** The questions that moved meaningfully (their change's interval excludes zero), the largest movement first (a pull-request comment lists them so). */
 export function movedQuestions(diff: AuditDiff): AuditDiff['questions'] {
   return diff.questions.filter((q) => q.meaningful).sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0));
 }

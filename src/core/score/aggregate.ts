@@ -43,9 +43,15 @@ export function clamp(value: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, value));
 }
 
-/** "Luck factor": the chance that two random contacts get different outcomes, 1 − Σ pᵢ². */
+/**
+ * "Luck factor": the chance that two different contacts, picked at random, get different
+ * outcomes — 1 − Σ cᵢ(cᵢ − 1) / (n(n − 1)) for outcome counts cᵢ of n contacts, which is
+ * 1 − Σ pᵢ² with the small-sample correction n / (n − 1): without it, two contacts with two
+ * different answers would read as a 50% chance of a different answer rather than a certainty.
+ * 0 below two contacts (nothing to compare).
+ */
 export function luckFactor(counts: readonly number[]): number {
   const n = counts.reduce((a, b) => a + b, 0);
-  if (n === 0) return 0;
-  return 1 - counts.reduce((acc, c) => acc + (c / n) ** 2, 0);
+  if (n < 2) return 0;
+  return 1 - counts.reduce((acc, c) => acc + c * (c - 1), 0) / (n * (n - 1));
 }

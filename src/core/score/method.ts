@@ -1,6 +1,8 @@
 import type { Bilingual } from '../schema-types.ts';
 import type { BandRange, IndexShare, PartName } from '../score-types.ts';
 import { bandRanges } from './bands.ts';
+import { CONFIDENCE, MIN_RESPONDENTS, RESAMPLES } from './bootstrap.ts';
+import { MIN_CONTACTS } from './scenarios.ts';
 import { indexShares } from './score-responses.ts';
 import { undeclaredPartName, type QuestionnaireModel } from '../read/model.ts';
 
@@ -42,6 +44,8 @@ export interface Method {
   bands: BandRange[];
   /** How much "ask twice" observations count in the consistency score (consistency.observed); null: not scored. */
   observedWeight: number | null;
+  /** The bootstrap behind every interval and "meaningful" change (core/score/bootstrap.ts). */
+  uncertainty: { resamples: number; confidence: number; minRespondents: number; minContacts: number };
 }
 
 
@@ -77,5 +81,6 @@ export function methodOf(q: QuestionnaireModel): Method {
     ...(q.data.index?.about ? { aboutIndex: q.data.index.about } : {}),
     bands: bandRanges(q.data.bands),
     observedWeight: q.data.consistency?.observed ?? null,
+    uncertainty: { resamples: RESAMPLES, confidence: CONFIDENCE, minRespondents: MIN_RESPONDENTS, minContacts: MIN_CONTACTS },
   };
 }

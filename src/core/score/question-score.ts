@@ -23,6 +23,9 @@ export interface QuestionAggregate {
   targetScore: number | null;
 }
 
+/** What gates and part means read of a question's aggregate (a bootstrap resample makes only these). */
+export type AggregateFigures = Pick<QuestionAggregate, 'question' | 'median' | 'na' | 'score'>;
+
 /** Maps a level onto 0–100. */
 export function levelScore(level: number, scale: { min: number; max: number }): number {
   return ((level - scale.min) / (scale.max - scale.min)) * 100;
@@ -100,7 +103,7 @@ export function aggregateQuestion(
 }
 
 /** The median answer for gates: a number, "n/a" when everyone said n/a, null when nobody answered. */
-export function aggregateValue(a: QuestionAggregate): number | 'n/a' | null {
+export function aggregateValue(a: Pick<QuestionAggregate, 'median' | 'na'>): number | 'n/a' | null {
   if (a.median !== null) return a.median;
   return a.na > 0 ? 'n/a' : null;
 }

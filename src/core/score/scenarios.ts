@@ -5,6 +5,9 @@ import type { ChannelResult, Finding, ScenarioResult } from '../score-types.ts';
 
 type Observation = ScenariosFile['scenarios'][number]['observations'][number];
 
+/** A channel with fewer contacts than this is flagged: two answers cannot tell luck from a rule. */
+export const MIN_CONTACTS = 3;
+
 /**
  * "Ask twice" consistency: the same customer question put to several staff and channels.
  * Outcomes are compared as written (trimmed, case-insensitive), so "Covered" and "covered "
@@ -51,7 +54,7 @@ export function scoreScenarios(file: ScenariosFile | undefined): { results: Scen
     for (const o of scenario.observations) byChannel.set(o.channel, [...(byChannel.get(o.channel) ?? []), o]);
     for (const channel of [...byChannel.keys()].sort()) {
       const s = stats(byChannel.get(channel)!);
-      channels.push({ channel, observations: s.observations, correct: s.correct, agreement: s.agreement, luck: s.luck, outcomes: s.outcomes.length, quality: s.quality });
+      channels.push({ channel, observations: s.observations, correct: s.correct, agreement: s.agreement, luck: s.luck, outcomes: s.outcomes.length, quality: s.quality, small: s.observations < MIN_CONTACTS });
     }
     const minutes = scenario.observations.flatMap((o) => (o.minutes === undefined ? [] : [o.minutes]));
     results.push({

@@ -1,7 +1,7 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
 import { applyGates, evaluateGates } from './gates.ts';
 import type { BenchmarkModel, IndexComponent, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
-import { aggregateQuestion, levelScore, questionScoreOf, type QuestionAggregate } from './question-score.ts';
+import { aggregateQuestion, levelScore, questionScoreOf, type AggregateFigures, type QuestionAggregate } from './question-score.ts';
 import type { Cap, GateResult, IndexShare, PartScore, QuestionScore } from '../score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
 
@@ -84,27 +84,48 @@ function composeIndex<P extends { weight: number }>(components: readonly IndexCo
 }
 
 /**
- * The index these aggregates give, capped, and the gates whose caps bind: the light path an
- * action's what-if re-scores on (core/score/actions.ts). The same part means, gates and
- * composition as scoreResponses, without what only the report needs (agreement, targets,
- * per-respondent figures).
+ * The index and the parts' scores these aggregates give, capped, and the gates whose caps bind:
+ * the light path an action's what-if (core/score/actions.ts) and each bootstrap resample
+ * (core/score/bootstrap.ts) re-score on. The same part means, gates and composition as
+ * scoreResponses, without what only the report needs (agreement, targets, per-respondent figures).
  */
-export function indexOfAggregates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index,
-  observed: ObservedItem | null = null): { index: number | null; binding: Set<string> } {
+export function indexOfAggregates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, AggregateFigures>, components: readonly IndexComponent[] = q.index,
+  observed: ObservedItem | null = null): { index: number | null; parts: Map<string, number | null>; binding: Set<string> } {
   const gates = evaluateGates(q, aggregates);
-  const mean = (p: PartModel) => partMean(p, aggregates, p.id === 'consistency' ? observed ?? undefined : undefined);
-  const parts = new Map(q.parts.map((p) => [p.id, { weight: p.weight, raw: applyGates(p.id, mean(p), gates).score }]));
-  const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
+  const parts = new Map<string, { weight: number; raw: number | null }>();
+  const drivers: { weight: number; raw: number | null }[] = [];
+  for (const p of q.parts) {
+    const part = { weight: p.weight, raw: applyGates(p.id, partMean(p, aggregates, p.id === 'consistency' ? observed ?? undefined : undefined), gates).score };
+    parts.set(p.id, part);
+    if (p.kind === 'driver') drivers.push(part);
+  }
   const { score } = applyGates('index', composeIndex(components, drivers, parts)((p) => p.raw), gates);
-  return { index: score, binding: new Set(gates.filter((g) => g.applied).map((g) => g.id)) };
+  const scores = new Map<string, number | null>();
+  for (const [id, p] of parts) scores.set(id, p.raw);
+  const binding = new Set<string>();
+  for (const g of gates) if (g.applied) binding.add(g.id);
+  return { index: score, parts: scores, binding };
 }
 
 /**
  * A part's score before its gates: the weighted mean of its answered questions' scores, and, for
  * the consistency part, of the observations where the questionnaire counts them.
  */
-function partMean(part: PartModel, aggregates: ReadonlyMap<string, QuestionAggregate>, observed?: ObservedItem): number | null {
-  return weightedMean([...part.questions.map((x) => ({ value: aggregates.get(x.id)!.score, weight: x.weight })), ...(observed ? [observed] : [])]);
+function partMean(part: PartModel, aggregates: ReadonlyMap<string, AggregateFigures>, observed?: ObservedItem): number | null {
+  // A loop rather than weightedMean over a new array: every bootstrap resample runs this per part.
+  let sum = 0;
+  let weights = 0;
+  for (const x of part.questions) {
+    const score = aggregates.get(x.id)!.score;
+    if (score === null) continue;
+    sum += score * x.weight;
+    weights += x.weight;
+  }
+  if (observed) {
+    sum += observed.value * observed.weight;
+    weights += observed.weight;
+  }
+  return weights > 0 ? sum / weights : null;
 }
 
 /**
@@ -159,6 +180,8 @@ function scorePart(
     id: part.id,
     name: part.name,
     score: round1(score),
+    // The bootstrap's, which scoreAudit adds (core/score/bootstrap.ts); one response has none.
+    interval: null,
     target: round1(rawTarget),
     gap: round1(score === null || rawTarget === null ? null : rawTarget - score),
     ...(part.kind === 'driver' ? { own: own === undefined ? null : round1(own) } : {}),

@@ -14,6 +14,17 @@ import type {
   ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
 } from '../score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
+import { bootstrap, intervalOf, MIN_RESPONDENTS, type Resamples } from './bootstrap.ts';
+
+/**
+ * The bootstrap resamples behind each result scoreAudit made in this process, which the diff
+ * bootstraps a change from (core/compare/diff.ts). Kept beside the result, not in it: they are
+ * thousands of numbers no page shows; a result read back from JSON simply has none.
+ */
+const resamples = new WeakMap<ScoreResult, Resamples>();
+export function resamplesOf(result: ScoreResult): Resamples | undefined {
+  return resamples.get(result);
+}
 
 /** Thrown when an audit cannot be scored because validation has not passed; the CLI validates first. */
 export class NotScorableError extends Error {}
@@ -23,6 +34,8 @@ export interface ScoreAuditOptions {
   index?: readonly IndexComponent[];
   /** Count the "ask twice" observations in the consistency part with this weight (null: not at all), for the same reason. */
   observedWeight?: number | null;
+  /** False: no bootstrap, so no intervals (the bench's figure for what the bootstrap alone costs). */
+  resample?: boolean;
 }
 
 /**
@@ -51,6 +64,8 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const bands = bandRanges(q.data.bands);
   const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition, observed });
   const indexRange = range(indexByRespondent);
+  const resampled = options.resample === false ? null : bootstrap(q, aggregates, responses.map((r) => r.data.respondent.id), `${audit.org}/${audit.version}`, composition, observed);
+  const withInterval = <P extends InternalPart>(p: P) => ({ ...p, interval: p.score === null ? null : intervalOf(resampled?.parts.get(p.id)) });
 
   const levelMatrix = (questions: readonly { id: string; type: string }[]) =>
     responses.map((r) => questions.filter((x) => x.type === 'level').map((x) => numeric(aggregates.get(x.id)!.byRespondent.get(r.data.respondent.id))));
@@ -69,12 +84,12 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     }),
   ];
   const emptyPart = (id: string, name: PartName): InternalPart => ({
-    id, name, score: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
+    id, name, score: null, interval: null, target: null, gap: null, weight: 1, agreement: null, answered: 0, total: 0, insufficient: true, cap: null,
     respondentRange: { min: null, max: null }, questions: [], raw: null, rawTarget: null, byRespondent: new Map(),
   });
   const consistencyPart = parts.get('consistency') ?? emptyPart('consistency', undeclaredPartName('consistency'));
   const consistency: ConsistencyResult = {
-    ...strip(consistencyPart),
+    ...strip(withInterval(consistencyPart)),
     correct: observations ? round3(correct / observations) : null,
     observed: round1(askTwice),
     observedWeight,
@@ -88,7 +103,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     findings,
   };
   const recoveryPart = parts.get('recovery') ?? emptyPart('recovery', undeclaredPartName('recovery'));
-  const recovery: RecoveryResult = { ...strip(recoveryPart), gates, metrics: metricsOf(q, aggregates) };
+  const recovery: RecoveryResult = { ...strip(withInterval(recoveryPart)), gates, metrics: metricsOf(q, aggregates) };
   const benchmarkPart = parts.get('benchmark') ?? emptyPart('benchmark', undeclaredPartName('benchmark'));
 
   const result: ScoreResult = {
@@ -102,6 +117,8 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     anonymous,
     aggregatesOnly: false,
     index: round1(index.score),
+    interval: index.score === null ? null : intervalOf(resampled?.index),
+    smallSample: responses.length < MIN_RESPONDENTS,
     target: round1(index.raw === null ? null : index.target),
     gap: round1(index.raw === null || index.target === null ? null : index.target - (index.score ?? 0)),
     cap: roundCap(index.cap),
@@ -110,9 +127,9 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     composition: indexShares(composition),
     respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
     agreement,
-    drivers: drivers.map((d) => ({ ...strip(d), band: bandOf(d.score, bands) })),
+    drivers: drivers.map((d) => ({ ...strip(withInterval(d)), band: bandOf(d.score, bands) })),
     consistency,
-    benchmark: { ...strip(benchmarkPart), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
+    benchmark: { ...strip(withInterval(benchmarkPart)), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
     recovery,
     headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), actions),
     actions,
@@ -123,7 +140,9 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
       file: r.source.file,
     })),
   };
-  return anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result;
+  const published = anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result;
+  if (resampled) resamples.set(published, resampled);
+  return published;
 }
 
 function metricsOf(q: QuestionnaireModel, aggregates: Map<string, QuestionAggregate>): MetricResult[] {
