@@ -182,6 +182,10 @@ max: (number | null)
  * Krippendorff's alpha (ordinal) over all level questions; null when undefined.
  */
 agreement: (number | null)
+/**
+ * 90% interval of the agreement (Krippendorff's alpha) by Krippendorff's bootstrap of pairable values, three decimals; null below 3 respondents or where alpha is undefined.
+ */
+agreementInterval: (Interval | null)
 drivers: PartScore[]
 consistency: ConsistencyResult
 benchmark: BenchmarkResult

@@ -155,7 +155,10 @@ describe.each(siteNames)('the %s site', (name) => {
         expect(index).toContain(result.index === null ? '—' : result.index.toFixed(1));
         for (const d of result.drivers) {
           const cell = page.locator(`#driver-table td[data-driver="${d.id}"]`);
-          expect(await cell.innerText()).toBe(d.score === null ? '—' : d.score.toFixed(1));
+          expect(await cell.locator('strong').innerText()).toBe(d.score === null ? '—' : d.score.toFixed(1));
+          // …with its 90% interval beneath; none on fewer than 3 respondents (the minimal site's two).
+          if (d.interval) expect(await cell.locator('.interval').innerText()).toBe(`${d.interval.low.toFixed(1)}–${d.interval.high.toFixed(1)}`);
+          else expect(await cell.locator('.interval').count()).toBe(0);
           expect(await page.locator('#driver-table').innerText()).toContain(say(lang, d.name));
         }
         if (result.drivers.length >= 3) {

@@ -111,7 +111,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
         { id: 'uneven', from: s.n(), to: s.n(), name: b('Uneven', '参差不齐'), meaning: b('Depends on whom a guest meets.', '取决于客人碰上谁。') },
         { id: 'steady', from: s.n(), to: s.n(), name: b('Steady', '稳定可靠'), meaning: b('Guests get the same service.', '客人得到同样的服务。') },
       ],
-      respondentRange: { min: s.n(), max: s.n() }, agreement: s.n(),
+      respondentRange: { min: s.n(), max: s.n() }, agreement: s.n(), agreementInterval: { low: s.n(), high: s.n() },
       drivers, consistency, benchmark, recovery,
       headline: { gaps: ['welcome.waiting', 'recovery.hours'], strengths: ['memory.names'] },
       actions,

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { krippendorffAlpha, type AlphaLevel } from '../../src/core/score/stats/krippendorff.ts';
+import { krippendorffAlpha, krippendorffBootstrap, type AlphaLevel } from '../../src/core/score/stats/krippendorff.ts';
+import { intervalOf, seededRandom } from '../../src/core/score/bootstrap.ts';
 
 const _ = null;
 const LEVELS: AlphaLevel[] = ['nominal', 'ordinal', 'interval', 'ratio'];
@@ -318,3 +319,36 @@ function coincidenceMatrixAlpha(data: (number | null)[][], level: AlphaLevel): n
   if (expected === 0) return null;
   return 1 - ((n - 1) * observed) / expected;
 }
+
+describe("krippendorffBootstrap: Krippendorff's bootstrap of pairable values", () => {
+  const random = () => seededRandom('test/alpha');
+  const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  it('centres on alpha: the mean resampled alpha of the section C data is its ordinal 0.815', () => {
+    const alphas = krippendorffBootstrap(K2011_C, 'ordinal', random(), 2000)!;
+    expect(alphas).toHaveLength(2000);
+    // Each resample draws M pairs with probability o_ck / n, so E[α_b] = 1 − D_o / D_e = alpha.
+    expect(mean(alphas)).toBeCloseTo(krippendorffAlpha(K2011_C, 'ordinal')!, 1);
+    const iv = intervalOf(alphas, (v) => Math.round(v * 1000) / 1000)!;
+    expect(iv.low).toBeLessThan(0.815);
+    expect(iv.high).toBeGreaterThan(0.815);
+    expect(iv.high).toBeLessThanOrEqual(1);
+  });
+
+  it('counts an agreement that is an accident of tiny data as 0, by hand', () => {
+    // Two coders, two units, both agreeing: o_11 = o_22 = 2, n = 4; M = min(25 × 2 cells,
+    // (2 − 1) × 4 / 2) = 2 pairs a resample, all agreeing, so every resample reads 1. Drawing two
+    // pairs from one diagonal cell is an accident with chance (2/4)² + (2/4)² = 1/2: half of the
+    // 2,000 alphas count as 0, and the 90% interval runs from 0 to 1.
+    const alphas = krippendorffBootstrap([[1, 2], [1, 2]], 'nominal', random(), 2000)!;
+    expect(alphas.filter((a) => a === 0)).toHaveLength(1000);
+    expect(alphas.filter((a) => a === 1)).toHaveLength(1000);
+  });
+
+  it('is null where alpha is, and byte-identical for the same seed', () => {
+    expect(krippendorffBootstrap([[1, 1], [1, 1]], 'ordinal', random(), 100)).toBeNull();
+    const a = krippendorffBootstrap(K2011_C, 'nominal', random(), 500)!;
+    const b = krippendorffBootstrap(K2011_C, 'nominal', random(), 500)!;
+    expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+  });
+});

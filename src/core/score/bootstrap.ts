@@ -36,6 +36,16 @@ export function seedOf(text: string): number {
 }
 
 /**
+ * Uniform numbers in [0, 1) from a seeded generator, for Krippendorff's bootstrap of alpha, which
+ * draws over a million of them an audit: one 32-bit output each (pure-rand's next() is uniform
+ * over the signed 32-bit integers), ample resolution for picking among a few dozen kinds of pair.
+ */
+export function seededRandom(seed: string): () => number {
+  const rng = xoroshiro128plus(seedOf(seed));
+  return () => (rng.next() + 2147483648) / 4294967296;
+}
+
+/**
  * Resamples an audit. `aggregates` are its point estimate's (their counted answers, after the
  * evidence policy, per respondent); `respondents` the respondent ids in the order the draws index.
  */
@@ -113,8 +123,8 @@ export function weightedMedian(values: ArrayLike<number>, who: ArrayLike<number>
   return (low + values[j]!) / 2;
 }
 
-/** The 90% percentile interval of resampled figures, rounded as scores are; null without any. */
-export function intervalOf(resampled: Float64Array | Float32Array | undefined): Interval | null {
+/** The 90% percentile interval of resampled figures, rounded as scores are (alpha: to three decimals); null without any. */
+export function intervalOf(resampled: Float64Array | Float32Array | null | undefined, round: (v: number) => number | null = round1): Interval | null {
   if (!resampled) return null;
   // A typed array sorts numerically, NaN last.
   const all = Float64Array.from(resampled).sort();
@@ -123,7 +133,7 @@ export function intervalOf(resampled: Float64Array | Float32Array | undefined): 
   const sorted = all.subarray(0, known) as unknown as number[];
   if (sorted.length === 0) return null;
   const tail = (1 - CONFIDENCE) / 2;
-  return { low: round1(quantileSorted(sorted, tail))!, high: round1(quantileSorted(sorted, 1 - tail))! };
+  return { low: round(quantileSorted(sorted, tail))!, high: round(quantileSorted(sorted, 1 - tail))! };
 }
 
 /**

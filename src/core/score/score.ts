@@ -13,8 +13,8 @@ import type { Detail } from '../schema-types.ts';
 import type {
   ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
 } from '../score-types.ts';
-import { krippendorffAlpha } from './stats/krippendorff.ts';
-import { bootstrap, intervalOf, MIN_RESPONDENTS, type Resamples } from './bootstrap.ts';
+import { krippendorffAlpha, krippendorffBootstrap } from './stats/krippendorff.ts';
+import { bootstrap, intervalOf, MIN_RESPONDENTS, RESAMPLES, seededRandom, type Resamples } from './bootstrap.ts';
 
 /**
  * The bootstrap resamples behind each result scoreAudit made in this process, which the diff
@@ -71,6 +71,9 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     responses.map((r) => questions.filter((x) => x.type === 'level').map((x) => numeric(aggregates.get(x.id)!.byRespondent.get(r.data.respondent.id))));
   const allLevelQuestions = q.parts.flatMap((p) => p.questions);
   const agreement = round3(krippendorffAlpha(levelMatrix(allLevelQuestions), 'ordinal'));
+  // Alpha's own interval, by Krippendorff's bootstrap of pairable values (not of respondents).
+  const alphas = resampled && agreement !== null
+    ? krippendorffBootstrap(levelMatrix(allLevelQuestions), 'ordinal', seededRandom(`${audit.org}/${audit.version}/agreement`), RESAMPLES) : null;
 
   const actions = rankActions(q, aggregates, composition, observed);
   const rules = checkRules(q, responses);
@@ -127,6 +130,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     composition: indexShares(composition),
     respondentRange: { min: round1(indexRange.min), max: round1(indexRange.max) },
     agreement,
+    agreementInterval: intervalOf(alphas, round3),
     drivers: drivers.map((d) => ({ ...strip(withInterval(d)), band: bandOf(d.score, bands) })),
     consistency,
     benchmark: { ...strip(withInterval(benchmarkPart)), profile: benchmark.key, disclaimer: benchmark.data.disclaimer },
