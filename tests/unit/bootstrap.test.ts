@@ -141,6 +141,19 @@ describe('intervals and meaningful changes on an audit', () => {
     expect(d.questions.find((x) => x.id === 'momentum.owner')).toMatchObject({ delta: 25, interval: { low: 25, high: 25 }, meaningful: true });
   });
 
+  it('gives no interval, and writes no NaN, where three respondents left everything blank or n/a', () => {
+    const blank = (id: string) => `respondent: { id: ${id}, role: Store manager }\nanswers:\n  momentum.owner:\n  reliability.stores: n/a\n`;
+    const ws = load({
+      'audits/acme/2026-q3/responses/ceo.yaml': blank('ceo'),
+      'audits/acme/2026-q3/responses/store-ops.yaml': blank('store-ops'),
+      'audits/acme/2026-q3/responses/third.yaml': blank('third'),
+    });
+    const r = score(ws, '2026-q3');
+    expect(r).toMatchObject({ respondents: 3, smallSample: false, index: null, interval: null, agreementInterval: null });
+    expect(r.drivers.map((d) => d.interval)).toEqual([null, null]);
+    expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
+  });
+
   it('calls the same answers in two versions within chance', () => {
     const answers = (a: number, b: number, c: number) => `  momentum.owner: ${a}\n  momentum.act-now: ${b}\n  reliability.same-answer: ${c}\n`;
     const files = {

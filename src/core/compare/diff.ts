@@ -130,7 +130,8 @@ export function comparableIndex(ws: Workspace, before: ScoreResult, after: Score
   const older = findAudit(ws, before.org, before.version);
   const newer = ws.questionnaires.get(after.questionnaire);
   if (!older.ok || !newer) return { method: 'break', index: before };
-  const recomputed = scoreAudit(older.audit, ws, { index: newer.index, observedWeight: newer.data.consistency?.observed ?? null });
+  // Resampled again only when the older result was (a diff's interval needs it; `check` does not).
+  const recomputed = scoreAudit(older.audit, ws, { index: newer.index, observedWeight: newer.data.consistency?.observed ?? null, resample: resamplesOf(before) !== undefined });
   const scored = (r: ScoreResult, part: IndexPart) => (part === 'drivers' ? r.drivers.some((d) => d.score !== null) : r[part].score !== null);
   const missing = newer.index.some((c) => scored(after, c.part) && !scored(recomputed, c.part));
   return missing ? { method: 'break', index: before } : { method: 'recomputed', index: recomputed };
