@@ -1,5 +1,5 @@
-import { checkLink, type IndexShare } from '../core/index.ts';
-import { INTL_LOCALE, numberFormat, type Lang, ui } from './i18n.ts';
+import { checkLink, type IndexShare, type Interval } from '../core/index.ts';
+import { INTL_LOCALE, numberFormat, type Lang, ui, uif } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
 
@@ -85,6 +85,11 @@ function rounded(value: number, lang: Lang, min: number, max: number, options: I
 export function score(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   return fixed(value, lang, 1, 1, ONE_DECIMAL);
+}
+
+/** A 90% interval in words ("90% interval: 39.6–43.2"), its ends formatted as its figure is (a score, or alpha). */
+export function intervalText(interval: Interval, lang: Lang, end: (value: number, lang: Lang) => string = score): string {
+  return uif(lang, 'intervalOf', { low: end(interval.low, lang), high: end(interval.high, lang) });
 }
 
 /** A signed change: +3.2 / −1.0 / ±0.0. */
