@@ -19,6 +19,26 @@ roles: {
 role: (string | null)
 count: number
 }[]
+/**
+ * Questions some respondents answered "dont-know", most such answers first (ties in questionnaire order), with the roles that did not know: what the organisation does not know about itself. An anonymous audit names only roles held by enough people (others are null, counted last); published as aggregates only, it gives no roles.
+ */
+knowledgeGaps: {
+question: string
+part: string
+text: Bilingual
+/**
+ * Respondents who did not know.
+ */
+count: number
+/**
+ * Respondents asked the question.
+ */
+of: number
+roles: {
+role: (string | null)
+count: number
+}[]
+}[]
 })
 /**
  * Text from the workspace: one string for every language, or bilingual.
@@ -330,6 +350,10 @@ max: (number | null)
  */
 count: number
 na: number
+/**
+ * Respondents who answered "dont-know": no level, a knowledge gap.
+ */
+dontKnow: number
 unanswered: number
 /**
  * Answers that cite evidence.
@@ -365,13 +389,13 @@ export interface AnswerTrace {
 respondent: string
 role: (string | null)
 /**
- * What the respondent wrote: a level, a value, "n/a", or null when not answered.
+ * What the respondent wrote: a level, a value, "n/a", "dont-know", or null when not answered.
  */
-answer: (number | "n/a" | null)
+answer: (number | "n/a" | "dont-know" | null)
 /**
  * What counted after the evidence policy.
  */
-counted: (number | "n/a" | null)
+counted: (number | "n/a" | "dont-know" | null)
 /**
  * Why `counted` differs from `answer`, when it does.
  */
@@ -453,7 +477,7 @@ respondent: string
  */
 answers: {
 question: string
-value: (number | "n/a" | null)
+value: (number | "n/a" | "dont-know" | null)
 file?: string
 line?: number
 col?: number
@@ -479,7 +503,7 @@ applied: boolean
  */
 because: {
 question: string
-value: (number | "n/a" | null)
+value: (number | "n/a" | "dont-know" | null)
 }[]
 }
 export interface MetricResult {

@@ -837,14 +837,14 @@ segment?: string
 "carried-over-from"?: string
 answers: {
 /**
- * A level (0–4 by default), a metric value, "n/a", blank (not answered yet), or {level|value, comment, evidence}.
+ * A level (0–4 by default), a metric value, "n/a" (does not apply), "dont-know" (the respondent does not know: no level, reported as a knowledge gap), blank (not answered yet), or {level|value, comment, evidence}.
  */
-[k: string]: number | "n/a" | null | Detail
+[k: string]: number | "n/a" | "dont-know" | null | Detail
 }
 }
 export interface Detail {
-level?: (number | "n/a" | null)
-value?: (number | "n/a" | null)
+level?: (number | "n/a" | "dont-know" | null)
+value?: (number | "n/a" | "dont-know" | null)
 comment?: string
 /**
  * @maxItems 50

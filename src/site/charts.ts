@@ -4,6 +4,7 @@
  * one module: the numbers the charts show come from the report model, and pages and components
  * call these instead of doing arithmetic of their own.
  */
+import type { AnswerValue } from '../core/index.ts';
 
 /** The rings and ticks of the 0–100 scale every score is on. */
 export const SCORE_TICKS = [0, 25, 50, 75, 100] as const;
@@ -34,8 +35,8 @@ export function barShare(v: number | null): number {
   return Math.max(0, Math.min(100, v ?? 0));
 }
 
-/** A level's colour step, 0 (lowest) to 4 (highest) on the questionnaire's scale; n/a and unanswered are neutral. */
-export function levelTone(v: number | 'n/a' | null, scale: { min: number; max: number }): string {
+/** A level's colour step, 0 (lowest) to 4 (highest) on the questionnaire's scale; n/a, don't know and unanswered are neutral. */
+export function levelTone(v: AnswerValue, scale: { min: number; max: number }): string {
   return typeof v === 'number' ? `tone-${Math.round(((v - scale.min) / Math.max(1, scale.max - scale.min)) * 4)}` : 'tone-none';
 }
 

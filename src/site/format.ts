@@ -1,4 +1,4 @@
-import { checkLink, type IndexShare, type Interval } from '../core/index.ts';
+import { checkLink, type AnswerValue, type IndexShare, type Interval } from '../core/index.ts';
 import { INTL_LOCALE, numberFormat, type Lang, ui, uif } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
@@ -135,9 +135,10 @@ export function dateRange(start: string, end: string, lang: Lang): string {
   return `${date(start, lang)} – ${date(end, lang)}`;
 }
 
-/** An answer as written: level, value, n/a or not answered. */
-export function answer(value: number | 'n/a' | null | undefined, lang: Lang): string {
+/** An answer as written: level, value, n/a, don't know or not answered. */
+export function answer(value: AnswerValue | undefined, lang: Lang): string {
   if (value === 'n/a') return ui(lang, 'na');
+  if (value === 'dont-know') return ui(lang, 'dontKnow');
   if (value === null || value === undefined) return ui(lang, 'unanswered');
   return num(value, lang);
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { ScoreResult } from '../../src/core/score-types.ts';
+import type { ReportModel, ScoreResult } from '../../src/core/score-types.ts';
 import type { ResponseFile } from '../../src/core/schema-types.ts';
 import { toYaml } from '../../src/site/capture/response.ts';
 import { validateResponse } from '../../src/site/capture/validate.ts';
@@ -41,7 +41,7 @@ async function open(page: Page, path = ANSWER): Promise<void> {
 
 const byId = (id: string) => `[id="${id}"]`;
 
-/** Answers every question: levels by a fixed pattern, n/a where allowed, 15 for metrics; evidence on one. */
+/** Answers every question: levels by a fixed pattern, n/a where allowed, "don't know" on the last level question, 15 for metrics; evidence on one. */
 async function fillAll(page: Page): Promise<Record<string, string>> {
   await page.fill('#respondent-id', ID);
   await page.fill('#respondent-role', 'Workshop <b>participant</b> "A: B"');
@@ -57,6 +57,9 @@ async function fillAll(page: Page): Promise<Record<string, string>> {
     else if (q.radios.includes('n/a')) chosen[q.id] = 'n/a';
     else chosen[q.id] = String((i * 3) % 5);
   });
+  const unknown = questions.filter((q) => !q.metric && !q.radios.includes('n/a')).at(-1)!;
+  expect(unknown.radios).toContain('dont-know');
+  chosen[unknown.id] = 'dont-know';
   for (const q of questions) {
     const box = page.locator(`fieldset.cq[data-question="${q.id}"]`);
     if (q.metric) await box.locator('input[type="number"]').fill(chosen[q.id]!);
@@ -138,6 +141,12 @@ describe('answer capture', () => {
       expect(answers.comment).toBe('Owners named in the PMO list\nsecond line: with a colon');
       expect(answers.evidence).toEqual([{ link: 'https://intranet.example/owners?q=1#x', date: '2026-09-01', 'reviewed-by': 'qa-lead' }]);
       expect(r.people[0]!.role).toBe('Workshop <b>participant</b> "A: B"');
+      // "Don't know" is written as such, counted as no level and reported as a knowledge gap.
+      const unknown = Object.entries(chosen).find(([, v]) => v === 'dont-know')![0];
+      expect(text).toContain(`  ${unknown}: dont-know\n`);
+      const q = [...r.drivers, r.consistency, r.benchmark, r.recovery].flatMap((p) => p.questions).find((x) => x.id === unknown)!;
+      expect(q).toMatchObject({ dontKnow: 1, count: 0, unanswered: 0, score: null });
+      expect((r as ReportModel).knowledgeGaps).toEqual([expect.objectContaining({ question: unknown, count: 1, of: 1 })]);
     } finally {
       removeWorkspace(alone);
     }

@@ -40,12 +40,12 @@ const b = (en: string, zh: string): Bilingual => ({ en, zh });
 
 export function sentinelSiteModel(): { model: SiteModel & { git: { commit: string; date: string } }; sentinels: Sentinels } {
   const s = new Sentinels();
-  const answer = (respondent: string, role: string, level: number | 'n/a' | null): AnswerTrace => ({
+  const answer = (respondent: string, role: string, level: number | 'n/a' | 'dont-know' | null): AnswerTrace => ({
     respondent, role, answer: level, counted: level, evidence: [], carriedOver: false,
   });
   const question = (id: string, part: string, disputed: boolean, type: 'level' | 'metric' = 'level'): QuestionScore => ({
     id, part, type, text: b(`Question ${id.replace(/[^a-z]/g, ' ')}`, `题目${id.replace(/[^a-z]/g, '')}`),
-    weight: s.n(), score: s.n(), median: s.n(), min: s.n(), max: s.n(), count: s.i(), na: s.i(), unanswered: s.i(),
+    weight: s.n(), score: s.n(), median: s.n(), min: s.n(), max: s.n(), count: s.i(), na: s.i(), dontKnow: s.i(), unanswered: s.i(),
     evidence: s.i(), disputed, target: s.n(), targetScore: s.n(), gap: s.n(),
     exemplar: { company: 'Exemplar Company', industry: b('Hospitality', '酒店业') },
     answers: [answer('ann', 'Front desk', s.n()), answer('bo', 'Manager', s.n()), answer('cy', 'Concierge', 'n/a')],
@@ -118,6 +118,10 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
       people: [{ id: 'ann', role: 'Front desk', name: 'Ann' }, { id: 'bo', role: 'Manager', name: 'Bo' }, { id: 'cy', role: 'Concierge' }],
       changes,
       roles: [{ role: 'Front desk', count: s.i() }, { role: 'Manager', count: s.i() }],
+      knowledgeGaps: [{
+        question: 'welcome.greeting', part: 'welcome', text: b('Question welcome greeting', '题目welcomegreeting'), count: s.i(), of: s.i(),
+        roles: [{ role: 'Front desk', count: s.i() }, { role: null, count: s.i() }],
+      }],
     };
   };
 

@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffScores, findAudit, scoreAudit, validateWorkspace, type ScoreResult, type Workspace } from '../../src/core/index.ts';
+import { diffScores, findAudit, reportOf, scoreAudit, validateWorkspace, type ScoreResult, type Workspace } from '../../src/core/index.ts';
 import { round1 } from '../../src/core/score/aggregate.ts';
+import { answerLines } from '../../src/core/scaffold/response-yaml.ts';
+import { parse } from 'yaml';
 import { say } from '../../src/site/i18n.ts';
 import { FIXTURES, removeWorkspace, workspaceFrom, type OverlayContent } from '../helpers/cli.ts';
 
@@ -525,3 +527,73 @@ describe('observed beats claimed: "ask twice" in the consistency score', () => {
   });
 });
 
+
+describe('"don\'t know" is an answer', () => {
+  // The CEO cannot say how consistent answers are, nor the first-response time (a metric), in the
+  // detail form with a comment: neither counts as a level, neither is a blank.
+  const overlay = {
+    'audits/acme/2026-q1/responses/ceo.yaml': {
+      edit: (t: string) => t.replace('reliability.same-answer: 2', 'reliability.same-answer: dont-know')
+        .replace('recovery.first-response-minutes: 60', 'recovery.first-response-minutes: { value: dont-know, comment: "nobody measures it" }'),
+    },
+  };
+
+  it('is valid for any question, level or metric, and is not warned about as unanswered', () => {
+    const root = workspaceFrom('minimal', overlay);
+    created.push(root);
+    const { diagnostics } = validateWorkspace(root);
+    expect(diagnostics.filter((d) => d.file.endsWith('ceo.yaml') && d.code !== 'answer/unanswered').map((d) => d.code)).toEqual([]);
+    expect(diagnostics.filter((d) => d.file.endsWith('2026-q1/responses/ceo.yaml') && d.code === 'answer/unanswered')).toEqual([]);
+  });
+
+  it('counts as no level: the median is the others\' answers', () => {
+    const r = score(load(overlay), '2026-q1');
+    // reliability.same-answer: dont-know and 1 → median 1 → 25 (with the CEO's 2 it was 1.5 → 37.5)
+    expect(question(r, 'reliability.same-answer')).toMatchObject({ median: 1, count: 1, dontKnow: 1, na: 0, unanswered: 0, score: 25 });
+    // recovery.first-response-minutes: dont-know and 90 → median 90
+    expect(question(r, 'recovery.first-response-minutes')).toMatchObject({ median: 90, count: 1, dontKnow: 1 });
+    const trace = question(r, 'reliability.same-answer').answers.find((a) => a.respondent === 'ceo')!;
+    expect(trace).toMatchObject({ answer: 'dont-know', counted: 'dont-know' });
+  });
+
+  it('is reported as a knowledge gap per question and role, most such answers first', () => {
+    const ws = load({
+      ...overlay,
+      'audits/acme/2026-q1/responses/store-ops.yaml': { edit: (t: string) => t.replace('reliability.same-answer: 1', 'reliability.same-answer: dont-know') },
+    });
+    const found = findAudit(ws, 'acme', '2026-q1');
+    if (!found.ok) throw new Error('no audit');
+    const report = reportOf(found.audit, ws);
+    expect(report.knowledgeGaps.map((g) => [g.question, g.count, g.of, g.roles])).toEqual([
+      ['reliability.same-answer', 2, 2, [{ role: 'Chief executive', count: 1 }, { role: 'Store operations', count: 1 }]],
+      ['recovery.first-response-minutes', 1, 2, [{ role: 'Chief executive', count: 1 }]],
+    ]);
+    // Nobody knows: the question has no score, and the part's mean leaves it out.
+    expect(question(report, 'reliability.same-answer')).toMatchObject({ median: null, score: null, dontKnow: 2 });
+  });
+
+  it('names no role an anonymous audit hides, and none at all when it publishes aggregates only', () => {
+    const anonymous = { 'audits/acme/2026-q1/audit.yaml': { edit: (t: string) => `${t}anonymous: true\nmin-role-size: 2\n` } };
+    const found = (ws: Workspace) => {
+      const f = findAudit(ws, 'acme', '2026-q1');
+      if (!f.ok) throw new Error('no audit');
+      return reportOf(f.audit, ws);
+    };
+    // Two respondents, minimum 2: answers are shown, but each role is held by one person.
+    const shown = found(load({ ...overlay, ...anonymous }));
+    expect(shown.aggregatesOnly).toBe(false);
+    expect(shown.knowledgeGaps[0]!.roles).toEqual([{ role: null, count: 1 }]);
+    const aggregates = found(load({ ...overlay, 'audits/acme/2026-q1/audit.yaml': { edit: (t: string) => `${t}anonymous: true\nmin-role-size: 3\n` } }));
+    expect(aggregates.aggregatesOnly).toBe(true);
+    expect(aggregates.knowledgeGaps.map((g) => [g.question, g.count, g.roles])).toEqual([
+      ['reliability.same-answer', 1, []], ['recovery.first-response-minutes', 1, []],
+    ]);
+  });
+
+  it('is written plainly by the scaffold\'s writer and reads back as the same token', () => {
+    expect(answerLines('reliability.same-answer', 'dont-know')).toEqual(['  reliability.same-answer: dont-know']);
+    const carried = answerLines('reliability.same-answer', { level: 'dont-know', 'carried-over': true });
+    expect(carried).toEqual(['  reliability.same-answer: { level: dont-know, carried-over: true }']);
+    expect(parse(`answers:\n${carried[0]}\n`)).toEqual({ answers: { 'reliability.same-answer': { level: 'dont-know', 'carried-over': true } } });
+  });
+});

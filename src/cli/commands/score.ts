@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import stringWidth from 'string-width';
-import { MIN_RESPONDENTS, previousAudit, printable, reportOf, type Interval, type Lang, type PartScore, type ScoreResult } from '../../core/index.ts';
+import { MIN_RESPONDENTS, previousAudit, printable, reportOf, type Interval, type Lang, type PartScore, type ReportModel } from '../../core/index.ts';
 import { say, ui, uif } from '../../site/i18n.ts';
 import { indexMadeOf } from '../../site/format.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
@@ -32,7 +32,7 @@ export function registerScore(program: Command, context: CommandContext): void {
 const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : n.toFixed(digits));
 const range = (i: Interval | null) => (i ? `${fmt(i.low)}–${fmt(i.high)}` : '—');
 
-function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
+function renderTable(r: ReportModel, orgName: string, lang: Lang): string {
   // Words and punctuation from the site's catalogues (src/site/messages/): full-width in Chinese.
   const colon = ui(lang, 'colon');
   const label = r.period.label ? localText(r.period.label, lang) : `${r.period.start} – ${r.period.end}`;
@@ -61,6 +61,10 @@ function renderTable(r: ScoreResult, orgName: string, lang: Lang): string {
   if (r.consistency.findings.length) {
     lines.push('', style('bold', ui(lang, 'findings')));
     for (const f of r.consistency.findings) lines.push(`  ${f.severity === 'warning' ? style('yellow', '!') : '·'} ${printable(say(lang, f.message))}`);
+  }
+  if (r.knowledgeGaps.length) {
+    lines.push('', style('bold', ui(lang, 'knowledgeGaps')));
+    for (const g of r.knowledgeGaps) lines.push(`  ${uif(lang, 'nOfM', { count: g.count, of: g.of })}  ${printable(localText(g.text, lang))}`);
   }
   const closed = r.recovery.gates.filter((g) => !g.passed);
   if (closed.length) {

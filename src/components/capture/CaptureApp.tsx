@@ -241,18 +241,27 @@ function Question({ m, lang, words, scale, a, onChoice, onComment, onEvidence, o
               <span className="lvl-text">{t('na')}</span>
             </label>
           )}
+          <label className="level">
+            <input type="radio" name={name} value="dont-know" checked={a.choice === 'dont-know'} onChange={() => onChoice('dont-know')} />
+            <span className="lvl-n">?</span>
+            <span className="lvl-text">{t('dontKnow')}</span>
+          </label>
         </div>
       ) : (
         <div className="metric">
           <label htmlFor={`${m.id}-value`}>{t('value')}{d.unit && <>{t('openParen')}{tr(d.unit, lang)}{t('closeParen')}</>}</label>
           <input id={`${m.id}-value`} type="number" inputMode="decimal" step="any" min={d.min} max={d.max}
-            value={a.choice === 'n/a' ? '' : a.choice} disabled={a.choice === 'n/a'} onChange={(e) => onChoice(e.target.value)} />
+            value={a.choice === 'n/a' || a.choice === 'dont-know' ? '' : a.choice} disabled={a.choice === 'n/a' || a.choice === 'dont-know'} onChange={(e) => onChoice(e.target.value)} />
           {m.na && (
             <label className="level inline">
               <input type="checkbox" checked={a.choice === 'n/a'} onChange={(e) => onChoice(e.target.checked ? 'n/a' : '')} />
               <span className="lvl-text">{t('na')}</span>
             </label>
           )}
+          <label className="level inline">
+            <input type="checkbox" checked={a.choice === 'dont-know'} onChange={(e) => onChoice(e.target.checked ? 'dont-know' : '')} />
+            <span className="lvl-text">{t('dontKnow')}</span>
+          </label>
         </div>
       )}
       {a.choice !== '' && <button type="button" className="linkish" onClick={() => onChoice('')}>{t('clear')}</button>}

@@ -21,6 +21,7 @@ export const CAPTURE_MESSAGES = {
   roleHelp: 'answerRoleHelp',
   clear: 'answerClear',
   na: 'answerNa',
+  dontKnow: 'answerDontKnow',
   value: 'value',
   commentEvidence: 'answerCommentEvidence',
   comment: 'comment',

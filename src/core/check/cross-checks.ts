@@ -289,6 +289,8 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
       unanswered.push(id);
     } else if (value === 'n/a') {
       if (!question.na) bag.error(file, at(), 'answer/na-not-allowed', `"${id}" cannot be answered n/a; pick a level${question.type === 'metric' ? ' (give a number)' : ''}`);
+    } else if (value === 'dont-know') {
+      // Any question may be answered so: an honest answer, not a blank (no "unanswered" warning).
     } else if (question.type === 'level') {
       if (!Number.isInteger(value) || value < q.scale.min || value > q.scale.max) {
         bag.error(file, at(), 'answer/off-scale', `level ${value} is not on the scale of "${id}": a whole number from ${q.scale.min} to ${q.scale.max}`);

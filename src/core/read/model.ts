@@ -145,10 +145,17 @@ export function driverParts(q: QuestionnaireModel): PartModel[] {
   return q.parts.filter((p) => p.kind === 'driver');
 }
 
+/**
+ * An answer's plain value: a level or metric value; "n/a" (the question does not apply);
+ * "dont-know" (the respondent does not know: no level, but not a blank either, since it is an
+ * answer and a knowledge gap the report shows); null, not answered yet.
+ */
+export type AnswerValue = number | 'n/a' | 'dont-know' | null;
+
 /** The plain value of an answer, whatever form it was written in. */
-export function answerValue(answer: ResponseFile['answers'][string]): number | 'n/a' | null {
+export function answerValue(answer: ResponseFile['answers'][string]): AnswerValue {
   if (answer === undefined || answer === null) return null;
-  if (typeof answer === 'number' || answer === 'n/a') return answer;
+  if (typeof answer === 'number' || answer === 'n/a' || answer === 'dont-know') return answer;
   if (typeof answer === 'object') return answer.level ?? answer.value ?? null;
   return null;
 }

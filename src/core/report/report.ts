@@ -18,6 +18,7 @@ export function reportModel(score: ScoreResult, ws: Workspace, previous?: ScoreR
     ...score,
     changes: previous ? diffScores(ws, previous, score) : null,
     roles: rolesOf(score),
+    knowledgeGaps: knowledgeGapsOf(score),
   };
 }
 
@@ -34,4 +35,24 @@ function rolesOf(score: ScoreResult): ReportModel['roles'] {
   const counts = new Map<string | null, number>();
   for (const p of score.people) counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0)).map(([role, count]) => ({ role, count }));
+}
+
+/**
+ * What the organisation does not know about itself: the questions some respondents answered
+ * "dont-know", most such answers first (ties in questionnaire order), with who did not know by
+ * role. The roles come from the published answers, so an anonymous audit's rare roles are
+ * already null and one published as aggregates only gives the counts without roles.
+ */
+function knowledgeGapsOf(score: ScoreResult): ReportModel['knowledgeGaps'] {
+  const questions = [...score.drivers, score.consistency, score.benchmark, score.recovery].flatMap((p) => p.questions);
+  return questions.map((q, i) => ({ q, i })).filter(({ q }) => q.dontKnow > 0)
+    .sort((a, b) => b.q.dontKnow - a.q.dontKnow || a.i - b.i)
+    .map(({ q }) => {
+      const counts = new Map<string | null, number>();
+      for (const a of q.answers) if (a.answer === 'dont-know') counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
+      return {
+        question: q.id, part: q.part, text: q.text, count: q.dontKnow, of: score.respondents,
+        roles: [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0)).map(([role, count]) => ({ role, count })),
+      };
+    });
 }

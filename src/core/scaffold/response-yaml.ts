@@ -18,10 +18,10 @@ export function yamlString(text: string): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A level, value or flag as YAML: numbers, booleans, null and n/a plain; any other text double-quoted. */
+/** A level, value or flag as YAML: numbers, booleans, null, n/a and dont-know plain; any other text double-quoted. */
 export function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (value === 'n/a') return 'n/a';
+  if (value === 'n/a' || value === 'dont-know') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return String(value);
   return yamlString(String(value));

@@ -1,5 +1,5 @@
 import { clamp, median, range } from './aggregate.ts';
-import { answerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from '../read/model.ts';
+import { answerValue, type AnswerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from '../read/model.ts';
 import type { Detail, Question } from '../schema-types.ts';
 import type { AnswerTrace } from '../score-types.ts';
 
@@ -10,11 +10,13 @@ export interface QuestionAggregate {
   /** Counted levels or values (after the evidence policy), one per answering respondent. */
   values: number[];
   /** Per respondent id: the counted number, for agreement and per-respondent scores. */
-  byRespondent: Map<string, number | 'n/a' | null>;
+  byRespondent: Map<string, AnswerValue>;
   median: number | null;
   min: number | null;
   max: number | null;
   na: number;
+  /** Respondents who answered "dont-know": counted as no level, reported as a knowledge gap. */
+  dontKnow: number;
   unanswered: number;
   evidence: number;
   disputed: boolean;
@@ -53,8 +55,9 @@ export function aggregateQuestion(
   const spread = questionnaire.data['dispute-spread'] ?? 2;
   const traces: AnswerTrace[] = [];
   const values: number[] = [];
-  const byRespondent = new Map<string, number | 'n/a' | null>();
+  const byRespondent = new Map<string, AnswerValue>();
   let na = 0;
+  let dontKnow = 0;
   let unanswered = 0;
   let evidence = 0;
   for (const response of responses) {
@@ -62,7 +65,7 @@ export function aggregateQuestion(
     const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
     const answer = answerValue(raw);
     const cited = detail?.evidence ?? [];
-    let counted: number | 'n/a' | null = answer;
+    let counted: AnswerValue = answer;
     let discounted: string | undefined;
     if (policy && question.type === 'level' && typeof answer === 'number' && answer >= policy.from && cited.length === 0 &&
       ((policy['applies-to'] ?? 'expected') === 'all' || question.evidence === 'expected')) {
@@ -72,6 +75,7 @@ export function aggregateQuestion(
     if (cited.length > 0) evidence++;
     if (counted === null) unanswered++;
     else if (counted === 'n/a') na++;
+    else if (counted === 'dont-know') dontKnow++;
     else values.push(counted);
     byRespondent.set(response.data.respondent.id, counted);
     const path = detail ? ['answers', question.id, question.type === 'level' ? 'level' : 'value'] : ['answers', question.id];
@@ -94,7 +98,7 @@ export function aggregateQuestion(
   const targetValue = target ? (target.level ?? target.value ?? null) : null;
   return {
     question, traces, values, byRespondent,
-    median: med, min, max, na, unanswered, evidence,
+    median: med, min, max, na, dontKnow, unanswered, evidence,
     disputed: question.type === 'level' && min !== null && max !== null && max - min >= spread,
     score: med === null ? null : questionScoreOf(question, med, questionnaire.scale),
     target: targetValue,

@@ -1,6 +1,6 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
 import { applyGates, evaluateGates } from './gates.ts';
-import type { BenchmarkModel, IndexComponent, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
+import type { AnswerValue, BenchmarkModel, IndexComponent, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
 import { aggregateQuestion, levelScore, questionScoreOf, type AggregateFigures, type QuestionAggregate } from './question-score.ts';
 import type { Cap, GateResult, IndexShare, PartScore, QuestionScore } from '../score-types.ts';
 import { krippendorffAlpha } from './stats/krippendorff.ts';
@@ -141,7 +141,7 @@ export function indexShares(components: readonly IndexComponent[]): [IndexShare,
   return components.map((c) => ({ part: c.part, share: round3(c.weight / total)! })) as [IndexShare, ...IndexShare[]];
 }
 
-export function numeric(v: number | 'n/a' | null | undefined): number | null {
+export function numeric(v: AnswerValue | undefined): number | null {
   return typeof v === 'number' ? v : null;
 }
 
@@ -213,6 +213,7 @@ function questionResult(a: QuestionAggregate): QuestionScore {
     max: a.max,
     count: a.values.length,
     na: a.na,
+    dontKnow: a.dontKnow,
     unanswered: a.unanswered,
     evidence: a.evidence,
     disputed: a.disputed,

@@ -10,10 +10,10 @@ export function headline(parts: readonly PartScore[], actions: readonly Pick<Act
 }
 
 /**
- * A question's answers lowest level first (unanswered before every level, n/a after), each
+ * A question's answers lowest level first (unanswered, then "dont-know", before every level; n/a after), each
  * level's answers in respondent order: how the presenter view lines up a disputed question's votes.
  */
 export function votesByLevel<A extends Pick<AnswerTrace, 'counted'>>(answers: readonly A[]): A[] {
-  const rank = (v: A['counted']) => (typeof v === 'number' ? v : v === 'n/a' ? Infinity : -Infinity);
+  const rank = (v: A['counted']) => (typeof v === 'number' ? v : v === 'n/a' ? Infinity : v === 'dont-know' ? -Number.MAX_VALUE : -Infinity);
   return answers.map((a, i) => ({ a, i })).sort((x, y) => rank(x.a.counted) - rank(y.a.counted) || x.i - y.i).map((x) => x.a);
 }

@@ -3,13 +3,13 @@
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
 import {
   answerLines, answerValue, indexQuestionnaire, oneLine, respondentLines, scoreResponses,
-  type Detail, type PartName, type Evidence, type QuestionnaireFile, type QuestionnaireModel, type ResponseFile, type SourceFile,
+  type AnswerValue, type Detail, type PartName, type Evidence, type QuestionnaireFile, type QuestionnaireModel, type ResponseFile, type SourceFile,
 } from '../../core/browser.ts';
 
 export interface EvidenceDraft { link: string; note: string; date: string; reviewedBy: string }
 
 export interface AnswerDraft {
-  /** '' (not answered), 'n/a', or the level / metric value as typed. */
+  /** '' (not answered), 'n/a', 'dont-know', or the level / metric value as typed. */
   choice: string;
   comment: string;
   evidence: EvidenceDraft[];
@@ -63,9 +63,9 @@ function stubSource(file: string): SourceFile {
   return { file, locate: () => ({ line: 1, col: 1 }) } as unknown as SourceFile;
 }
 
-/** An answer's value: a number, 'n/a', or null (not answered / not a number). */
-export function choiceValue(choice: string): number | 'n/a' | null {
-  if (choice === 'n/a') return 'n/a';
+/** An answer's value: a number, 'n/a', 'dont-know', or null (not answered / not a number). */
+export function choiceValue(choice: string): AnswerValue {
+  if (choice === 'n/a' || choice === 'dont-know') return choice;
   if (choice.trim() === '') return null;
   const n = Number(choice);
   return Number.isFinite(n) ? n : null;
@@ -110,7 +110,7 @@ export function answerProblems(response: ResponseFile, q: QuestionnaireModel): A
     const question = q.questions.get(id);
     if (!question) continue;
     const value = answerValue(raw);
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined || value === 'dont-know') continue;
     if (value === 'n/a') {
       if (!question.na) out.push({ question: id, message: 'notNa', params: {} });
     } else if (question.type === 'level') {

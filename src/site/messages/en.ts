@@ -132,6 +132,7 @@ export default {
   agreementUndefined: 'not defined',
   trace: 'answers',
   na: 'n/a',
+  dontKnow: 'don’t know',
   unanswered: 'not answered',
 
   // Consistency
@@ -188,6 +189,10 @@ export default {
   respondent: 'Respondent',
   role: 'Role',
   otherRoles: 'other roles',
+  knowledgeGaps: 'What the team does not know',
+  knowledgeGapsLede: 'Questions some respondents answered “don’t know”. Those answers count as no level; that they could not say is a finding in itself.',
+  saidDontKnowOf: '{count} of {of} said “don’t know”',
+  nOfM: '{count} of {of}',
   answer: 'Answer',
   counted: 'Counted',
   comment: 'Comment',
@@ -239,6 +244,7 @@ export default {
   mAnswersH: 'Answers and levels',
   mAnswersLevel: 'Each respondent answers every question in their own YAML file: a level from {min} to {max} on an anchored scale of {levels} levels, each described in words.',
   mAnswersNa: 'Where a question allows it, “n/a” is an answer too; it is left out of the median.',
+  mAnswersDontKnow: 'Any question can be answered “dont-know”. It counts as no level (left out of the median, as a blank is), but it is an answer, not a blank: the report lists the questions some respondents could not answer, and their roles, as knowledge gaps.',
   mAnswersMetric: 'A metric question takes a number in its own unit ({units}).',
   mLevelScore: 'A level becomes a score by its place on the scale: level ℓ scores 100 × (ℓ − {min}) / ({max} − {min}).',
   mMetricScore: 'A metric scores 100 at its target, 0 at its floor, and linearly in between (lower-is-better metrics run the other way).',
@@ -350,7 +356,7 @@ export default {
   // The comments of the files `touchstone new` and `init` write (core/scaffold/scaffold.ts), in the
   // respondent's language; a \n starts a new comment line
   scaffoldResponse: 'Touchstone response',
-  scaffoldIntro: 'Write each answer after its question id:\n  a level on the scale, e.g.       {example}: 3\n  n/a, only where the question says it is allowed\n  a number for a metric, in the unit given\n  or with a comment and evidence:\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\nLeave a question blank while you do not know; `touchstone validate` counts what is still unanswered.',
+  scaffoldIntro: 'Write each answer after its question id:\n  a level on the scale, e.g.       {example}: 3\n  n/a, only where the question says it is allowed\n  dont-know, when you cannot say (it counts as no level)\n  a number for a metric, in the unit given\n  or with a comment and evidence:\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\nLeave a question blank until you answer it; `touchstone validate` counts what is still unanswered.',
   scaffoldCarried: 'Answers marked `carried-over: true` were copied from {from}: confirm or change each one,\nthen delete `carried-over: true`.',
   scaffoldNewRespondent: 'This respondent did not answer {from}: nothing was carried over.',
   scaffoldRole: 'the respondent\'s role, e.g. "Store operations"',
@@ -383,6 +389,7 @@ export default {
   answerRoleHelp: 'e.g. Store operations',
   answerClear: 'Clear answer',
   answerNa: 'n/a — does not apply',
+  answerDontKnow: 'Don’t know',
   answerCommentEvidence: 'Comment and evidence',
   answerLink: 'Link (https://… or a path in the repository)',
   answerNote: 'Note',

@@ -133,6 +133,7 @@ const zh: Record<keyof typeof en, string> = {
   agreementUndefined: '无法计算',
   trace: '答案',
   na: '不适用',
+  dontKnow: '不清楚',
   unanswered: '未作答',
 
   // Consistency
@@ -189,6 +190,10 @@ const zh: Record<keyof typeof en, string> = {
   respondent: '答卷人',
   role: '角色',
   otherRoles: '其他角色',
+  knowledgeGaps: '认知盲区',
+  knowledgeGapsLede: '部分答卷人对以下问题回答“不清楚”。这些回答不计等级；答不上来，本身就是一项发现。',
+  saidDontKnowOf: '{of} 人中有 {count} 人回答“不清楚”',
+  nOfM: '{of} 人中有 {count} 人',
   answer: '答案',
   counted: '计入',
   comment: '评论',
@@ -240,6 +245,7 @@ const zh: Record<keyof typeof en, string> = {
   mAnswersH: '答案与等级',
   mAnswersLevel: '每位答卷人在自己的 YAML 文件中回答每个问题：在 {min}–{max} 的锚定量表（共 {levels} 级，每级都有文字描述）上选一个等级。',
   mAnswersNa: '问题允许时，也可以回答“不适用”；该答案不计入中位数。',
+  mAnswersDontKnow: '任何问题都可以回答 `dont-know`（不清楚）。它不计等级（与留空一样不计入中位数），但它是一个答案而非空白：报告会把部分答卷人答不上来的问题及其角色列为认知盲区。',
   mAnswersMetric: '指标题填写该指标单位下的数字（{units}）。',
   mLevelScore: '等级按其在量表中的位置换算为分数：等级 ℓ 的得分为 100 × (ℓ − {min}) / ({max} − {min})。',
   mMetricScore: '指标题达到目标值得 100 分，达到下限值得 0 分，中间按线性计算（越低越好的指标方向相反）。',
@@ -349,7 +355,7 @@ const zh: Record<keyof typeof en, string> = {
   // The comments of the files `touchstone new` and `init` write (core/scaffold/scaffold.ts), in the
   // respondent's language; a \n starts a new comment line
   scaffoldResponse: 'Touchstone 自评答卷',
-  scaffoldIntro: '请在每个题目 id 后面填写答案：\n  量表上的级别，例如               {example}: 3\n  n/a，仅限题目注明允许的情况\n  指标题填数字，单位见题目说明\n  也可以附上说明和证据：\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\n暂时不确定的题目可以留空；`touchstone validate` 会统计尚未作答的题目。',
+  scaffoldIntro: '请在每个题目 id 后面填写答案：\n  量表上的级别，例如               {example}: 3\n  n/a，仅限题目注明允许的情况\n  dont-know，表示不清楚（不计等级）\n  指标题填数字，单位见题目说明\n  也可以附上说明和证据：\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\n尚未回答的题目可以先留空；`touchstone validate` 会统计尚未作答的题目。',
   scaffoldCarried: '标有 `carried-over: true` 的答案沿用自 {from}：请逐题确认或修改，\n确认后删除 `carried-over: true`。',
   scaffoldNewRespondent: '该答卷人未参加 {from}，没有可沿用的答案。',
   scaffoldRole: '答卷人的职务，例如“门店运营”',
@@ -382,6 +388,7 @@ const zh: Record<keyof typeof en, string> = {
   answerRoleHelp: '例如：门店运营',
   answerClear: '清除答案',
   answerNa: '不适用',
+  answerDontKnow: '不清楚',
   answerCommentEvidence: '评论与证据',
   answerLink: '链接（https://… 或仓库内路径）',
   answerNote: '说明',
