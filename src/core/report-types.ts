@@ -380,6 +380,25 @@ company: string
 industry: Bilingual
 practice?: Bilingual
 }
+/**
+ * The audit's fact for this metric (facts.yaml): it replaced the respondents' opinions, so the median, min, max and score are its value.
+ */
+fact?: {
+value: number
+source: ("system" | "report" | "extract")
+from?: string
+owner: string
+date: string
+link?: string
+note?: string
+/**
+ * The median of the respondents' opinions (after the evidence policy), shown beside the fact; null when none gave a value.
+ */
+opinion: (number | null)
+file: string
+line: number
+col: number
+}
 answers: AnswerTrace[]
 }
 /**
@@ -466,18 +485,35 @@ mean: (number | null)
 small: boolean
 }
 /**
- * Answers within one response that contradict each other.
+ * A respondent's answer contradicted by another of theirs, by a fact the audit measured (facts.yaml) or by the "ask twice" observations, with where each was written.
  */
 export interface RuleFinding {
 rule: string
 message: Bilingual
 respondent: string
 /**
- * Each answer involved, with where it was written.
+ * Each answer (or fact) involved, with where it was written.
  */
 answers: {
 question: string
 value: (number | "n/a" | "dont-know" | null)
+file?: string
+line?: number
+col?: number
+/**
+ * true: the value is the audit's fact for this metric (facts.yaml), not the respondent's answer.
+ */
+fact?: boolean
+}[]
+/**
+ * The figures of the observations the rule tested, with where the observations are written (scenarios.yaml); empty when it tested none.
+ */
+observations: {
+/**
+ * A figure of the audit's "ask twice" observations, in percent (the questionnaire condition's `observed`).
+ */
+observed: ("correct" | "luck" | "ask-twice")
+value: number
 file?: string
 line?: number
 col?: number
@@ -499,12 +535,18 @@ cap: number
  */
 applied: boolean
 /**
- * The conditions that closed the gate, with the median values that met them.
+ * The conditions that closed the gate: each a question with the median value that met it (the fact, for a metric the audit measured), or a figure of the observations.
  */
-because: {
-question: string
+because: ({
+[k: string]: unknown
+} & {
+question?: string
+/**
+ * A figure of the audit's "ask twice" observations, in percent (the questionnaire condition's `observed`).
+ */
+observed?: ("correct" | "luck" | "ask-twice")
 value: (number | "n/a" | "dont-know" | null)
-}[]
+})[]
 }
 export interface MetricResult {
 id: string
@@ -516,6 +558,10 @@ target: number
 floor: number
 score: (number | null)
 met: (boolean | null)
+/**
+ * What the value is: `fact`, measured for the audit (facts.yaml); `opinion`, the median of the respondents' answers; null without a value.
+ */
+basis: (("fact" | "opinion") | null)
 }
 /**
  * The report's headline cards: the questions with the largest gaps, and the strongest questions.

@@ -39,6 +39,7 @@ org?: OrgFile
 audit?: AuditFile
 response?: ResponseFile
 scenarios?: ScenariosFile
+facts?: FactsFile
 workspace?: WorkspaceFile
 }
 /**
@@ -695,12 +696,24 @@ when: [Condition, Condition]|[Condition, Condition, Condition]|[Condition, Condi
 }[]
 }
 /**
- * A test on one answer: its level or metric value at most / at least a number, or n/a.
+ * A test on one answer (its level or metric value, or the audit's fact for that metric: facts.yaml) or on the audit's "ask twice" observations: at most / at least / below / above a number, n/a, or unanswered.
  */
 export interface Condition {
-question: string
+question?: string
+/**
+ * a figure of the audit's "ask twice" observations (scenarios.yaml), in percent: `correct`, the share of contacts that gave the correct answer; `luck`, the luck factor; `ask-twice`, the observations' score (0–100). A condition on observations does not hold when the audit has none.
+ */
+observed?: ("correct" | "luck" | "ask-twice")
 "at-most"?: number
 "at-least"?: number
+/**
+ * strictly less than
+ */
+below?: number
+/**
+ * strictly more than
+ */
+above?: number
 "is-na"?: boolean
 /**
  * true: the condition holds when nobody answered the question
@@ -911,6 +924,42 @@ quality?: number
 date?: string
 note?: string
 })[]]
+}[]
+}
+/**
+ * Metrics measured once for the audit, from a system, a report or an extract, not asked of respondents: audits/<org>/<version>/facts.yaml. A fact replaces the respondents' opinions on its metric.
+ */
+export interface FactsFile {
+/**
+ * @maxItems 500
+ */
+facts: {
+/**
+ * the id of a metric question of the audit's questionnaire
+ */
+metric: string
+/**
+ * in the metric's own unit
+ */
+value: number
+/**
+ * where the figure comes from: read off a system, taken from a report, or computed from an extract (the customer-voice import writes these)
+ */
+source: ("system" | "report" | "extract")
+/**
+ * which system, report or extract, e.g. "Zendesk, tickets closed in Q3"
+ */
+from?: string
+/**
+ * who stands behind the figure (a role or a name)
+ */
+owner: string
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+date: string
+link?: string
+note?: string
 }[]
 }
 /**

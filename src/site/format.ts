@@ -1,4 +1,4 @@
-import { checkLink, type AnswerValue, type IndexShare, type Interval } from '../core/index.ts';
+import { checkLink, type AnswerValue, type Condition, type IndexShare, type Interval } from '../core/index.ts';
 import { INTL_LOCALE, numberFormat, type Lang, ui, uif } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
@@ -141,6 +141,37 @@ export function answer(value: AnswerValue | undefined, lang: Lang): string {
   if (value === 'dont-know') return ui(lang, 'dontKnow');
   if (value === null || value === undefined) return ui(lang, 'unanswered');
   return num(value, lang);
+}
+
+/** A figure of the "ask twice" observations that a rule or gate tested, named for a reader. */
+export function observedName(observed: 'correct' | 'luck' | 'ask-twice', lang: Lang): string {
+  return ui(lang, observed === 'correct' ? 'observedCorrect' : observed === 'luck' ? 'observedLuck' : 'observedAskTwice');
+}
+
+/** Such a figure's value (percent, or a 0–100 score). */
+export function observedValue(observed: 'correct' | 'luck' | 'ask-twice', value: number | null, lang: Lang): string {
+  return observed === 'ask-twice' ? score(value, lang) : pct(value === null ? null : value / 100, lang);
+}
+
+/**
+ * A condition of a rule or gate as the questionnaire page lists it: the question's id (or the
+ * observed figure, named) and its tests, e.g. `recovery.drills ≤ 1`, `correct answers observed < 90%`.
+ */
+export function conditionText(c: Condition, lang: Lang): string {
+  const bound = (v: number) => (c.observed && c.observed !== 'ask-twice' ? pct(v / 100, lang) : num(v, lang));
+  const tests = [
+    c['at-most'] !== undefined ? ` ≤ ${bound(c['at-most'])}` : '', c['at-least'] !== undefined ? ` ≥ ${bound(c['at-least'])}` : '',
+    c.below !== undefined ? ` < ${bound(c.below)}` : '', c.above !== undefined ? ` > ${bound(c.above)}` : '',
+    c['is-na'] ? ' = n/a' : '', c.unanswered ? `${ui(lang, 'openParen')}${ui(lang, 'unanswered')}${ui(lang, 'closeParen')}` : '',
+  ].join('');
+  return `${c.observed ? observedName(c.observed, lang) : c.question ?? ''}${tests}`;
+}
+
+/** Where a fact comes from, in words: its kind of source, which one, who stands behind it, when. */
+export function factProvenance(f: { source: 'system' | 'report' | 'extract'; from?: string; owner: string; date: string }, lang: Lang): string {
+  const source = ui(lang, f.source === 'system' ? 'sourceSystem' : f.source === 'report' ? 'sourceReport' : 'sourceExtract');
+  return f.from ? uif(lang, 'factFrom', { source, from: f.from, owner: f.owner, date: date(f.date, lang) })
+    : uif(lang, 'factFromSource', { source, owner: f.owner, date: date(f.date, lang) });
 }
 
 /** Only http(s) links and relative paths become links; anything else is shown as text. */

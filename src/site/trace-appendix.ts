@@ -1,5 +1,5 @@
 import type { AnswerTrace, PartScore, Respondent } from '../core/index.ts';
-import { answer, date, safeHref, score } from './format.ts';
+import { answer, date, factProvenance, num, safeHref, score } from './format.ts';
 import { escapeText, html, Html } from './html.ts';
 import { levelCount, say, tr, ui, uif, type Lang } from './i18n.ts';
 import type { Method } from '../core/index.ts';
@@ -101,7 +101,9 @@ export function traceAppendix(parts: PartScore[], options: TraceAppendixOptions)
   for (const p of parts) {
     out.push(html`<h3>${say(lang, p.name)}</h3>`.value);
     for (const q of p.questions) {
-      out.push(html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p><ul class="answers">${traces(q.answers)}</ul></details>`.value);
+      // A measured metric: the fact that counted, where it comes from and where it is written.
+      const fact = q.fact ? html`<p><span class="badge">${t('basisFact')}</span> <strong>${num(q.fact.value, lang)}</strong> <span class="small">${factProvenance(q.fact, lang)}</span><span class="muted small"> · <code>${q.fact.file}:${q.fact.line}</code></span></p>` : null;
+      out.push(html`<details id="trace-${q.id}"><summary>${tr(q.text, lang)} <span class="muted small">· ${t('score')} ${score(q.score, lang)} · ${q.answers.length} ${t('trace')}</span></summary><p class="small"><a href="#q-${q.id}">↑ ${t('backToScore')}</a> · <code>${q.id}</code></p>${fact}<ul class="answers">${traces(q.answers)}</ul></details>`.value);
     }
   }
   return new Html(out.join(''));

@@ -16,6 +16,10 @@ const CEO = `${Q1}/responses/ceo.yaml`;
 const QN = 'questionnaires/mini/1.0.0.yaml';
 const BM = 'benchmarks/best-in-class/2026.1.yaml';
 const NOTES = 'audits/acme/2026-q3/notes.mdx';
+const FACTS = 'audits/acme/2026-q3/facts.yaml';
+/** A facts.yaml of one fact (its `metric:` on line 2, `value:` on line 3, `source:` on line 4). */
+const fact = (metric: string, value: number, source = 'system') =>
+  `facts:\n  - metric: ${metric}\n    value: ${value}\n    source: ${source}\n    owner: Head of service\n    date: 2026-09-30\n`;
 const MODELINE = '# yaml-language-server: $schema=../../../../../../../schemas/response.schema.json\n';
 
 /** A complete, valid answer set; tests replace single lines of it. */
@@ -219,6 +223,24 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'org/off-scale', file: 'audits/acme/org.yaml', line: 4, col: 22, message: /a level from 0 to 4/ } },
   { name: 'scenario quality beyond the questionnaire scale', overlay: { 'audits/acme/2026-q3/scenarios.yaml': 'scenarios:\n  - id: s1\n    question: A?\n    observations:\n      - { channel: phone, outcome: yes, correct: true, quality: 7 }\n' },
     expect: { code: 'scenarios/off-scale', file: 'audits/acme/2026-q3/scenarios.yaml', line: 5, col: 65, message: /from 0 to 4/ } },
+  // --- facts (facts.yaml): measured metrics, one per metric
+  { name: 'fact for an unknown metric', overlay: { [FACTS]: fact('recovery.first-response-minute', 90) },
+    expect: { code: 'facts/unknown-metric', file: FACTS, line: 2, col: 13, message: /did you mean "recovery.first-response-minutes"/ } },
+  { name: 'fact for a level question', overlay: { [FACTS]: fact('recovery.tracking', 2) },
+    expect: { code: 'facts/not-a-metric', file: FACTS, line: 2, col: 13, message: /only a metric can have one \(this questionnaire's metrics: recovery.first-response-minutes\)/ } },
+  { name: 'the same fact from two sources', overlay: { [FACTS]: `${fact('recovery.first-response-minutes', 90)}${fact('recovery.first-response-minutes', 40, 'report').replace('facts:\n', '')}` },
+    expect: { code: 'facts/duplicate', file: FACTS, line: 7, col: 13, message: /already stated at line 2 \(90 from system\); this one says 40 from report/ } },
+  { name: 'fact outside the metric\'s plausible range', overlay: { [FACTS]: fact('recovery.first-response-minutes', 200000) },
+    expect: { code: 'facts/metric-range', file: FACTS, line: 3, col: 12 } },
+  { name: 'fact with an unknown source kind', overlay: { [FACTS]: fact('recovery.first-response-minutes', 90, 'hearsay') },
+    expect: { code: 'schema/enum', file: FACTS, line: 4, col: 13, message: /must be one of "system", "report"/ } },
+  // --- conditions of rules and gates
+  { name: 'condition on both a question and an observation', overlay: { [QN]: { edit: (t) => t.replace('- { question: recovery.tracking, at-most: 1 }\n', '- { question: recovery.tracking, observed: luck, at-most: 1 }\n') } },
+    expect: { code: 'questionnaire/condition-target', file: QN, line: 98, col: 11, message: /not both/ } },
+  { name: 'condition without a test', overlay: { [QN]: { edit: (t) => t.replace('- { question: recovery.tracking, at-most: 1 }\n', '- { observed: luck }\n') } },
+    expect: { code: 'questionnaire/condition-test', file: QN, line: 98, col: 11, message: /needs a test/ } },
+  { name: 'rule that tests no answer', overlay: { [QN]: { edit: (t) => t.replace('        - { question: recovery.first-response-minutes, at-most: 10 }\n        - { question: recovery.tracking, at-most: 1 }\n', '        - { observed: correct, below: 90 }\n        - { observed: luck, above: 50 }\n') } },
+    expect: { code: 'questionnaire/rule-without-answer', file: QN, line: 96, col: 7, message: /a test of the observations alone is a gate/ } },
 
   // --- consultant notes (notes.mdx): prose, never code (src/core/read/notes.ts)
   { name: 'notes that are not valid notes syntax', overlay: { [NOTES]: '# Notes\n\nHello {broken\n' },

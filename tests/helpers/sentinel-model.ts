@@ -75,6 +75,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
       rules: [{
         rule: 'greeting-vs-waiting', message: b('Greets everyone yet keeps them waiting', '都打招呼却让人久等'), respondent: 'ann',
         answers: [{ question: 'welcome.greeting', value: s.n(), file: 'responses/ann.yaml', line: s.i(), col: s.i() }],
+        observations: [],
       }],
       findings: [
         { kind: 'scenario' as const, severity: 'warning' as const, message: { id: 'findingLuck', params: { question: b('May I check out late?', '可以晚点退房吗？'), pct: s.n(), outcomes: s.n(), count: s.n() } } },
@@ -85,7 +86,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     const recovery = {
       ...part('recovery', b('Recovery', '补救'), [question('recovery.hours', 'recovery', false, 'metric')]),
       gates: [{ id: 'no-owner', name: b('No owner', '无人负责'), scope: 'recovery', passed: false, cap: s.n(), applied: true, because: [{ question: 'recovery.hours', value: s.n() }] }],
-      metrics: [{ id: 'recovery.hours', text: b('Hours to resolve', '解决用时'), unit: b('hours', '小时'), direction: 'lower' as const, value: s.n(), target: s.n(), floor: s.n(), score: s.n(), met: false }],
+      metrics: [{ id: 'recovery.hours', text: b('Hours to resolve', '解决用时'), unit: b('hours', '小时'), direction: 'lower' as const, value: s.n(), target: s.n(), floor: s.n(), score: s.n(), met: false, basis: 'opinion' as const }],
     };
     const actions: Action[] = [
       { question: 'welcome.waiting', part: 'welcome', priority: s.i(), impact: s.n(), lifts: null, text: b('Shorten the wait', '缩短等待'),

@@ -5,6 +5,7 @@ import { indexQuestionnaire } from '../../src/core/read/model.ts';
 import { bootstrap, differenceOf, intervalOf, RESAMPLES, weightedMedian } from '../../src/core/score/bootstrap.ts';
 import { median } from '../../src/core/score/aggregate.ts';
 import { aggregateQuestion } from '../../src/core/score/question-score.ts';
+import { NONE_OBSERVED } from '../../src/core/score/score-responses.ts';
 import type { ResponseModel } from '../../src/core/read/model.ts';
 import type { SourceFile } from '../../src/core/read/yaml-file.ts';
 import { removeWorkspace, workspaceFrom } from '../helpers/cli.ts';
@@ -29,7 +30,7 @@ function resample(levels: (number | 'n/a' | null)[], seed = 'org/v1') {
     source: source(`r${i}.yaml`), data: { respondent: { id: `r${i}`, role: null }, answers: { 'd.q': level } },
   })) as unknown as ResponseModel[];
   const aggregates = new Map([['d.q', aggregateQuestion(q.questions.get('d.q')!, responses, q, undefined)]]);
-  return bootstrap(q, aggregates, responses.map((r) => r.data.respondent.id), seed, q.index, null);
+  return bootstrap(q, aggregates, responses.map((r) => r.data.respondent.id), seed, q.index, NONE_OBSERVED);
 }
 
 describe('the percentile bootstrap over respondents', () => {

@@ -181,6 +181,7 @@ describe('gates and rules', () => {
         { question: 'recovery.first-response-minutes', value: 5, file: 'audits/acme/2026-q1/responses/ceo.yaml', line: 11, col: 36 },
         { question: 'recovery.tracking', value: 1, file: 'audits/acme/2026-q1/responses/ceo.yaml', line: 10, col: 22 },
       ],
+      observations: [],
     }]);
   });
 
@@ -595,5 +596,95 @@ describe('"don\'t know" is an answer', () => {
     const carried = answerLines('reliability.same-answer', { level: 'dont-know', 'carried-over': true });
     expect(carried).toEqual(['  reliability.same-answer: { level: dont-know, carried-over: true }']);
     expect(parse(`answers:\n${carried[0]}\n`)).toEqual({ answers: { 'reliability.same-answer': { level: 'dont-know', 'carried-over': true } } });
+  });
+});
+
+describe('observed beats claimed: facts, observations and the evidence policy on metrics', () => {
+  // 2026-q3: the CEO says 20 minutes to a first response, store operations 30 (median 25); the
+  // four "ask twice" contacts gave 2 correct answers (50%), with a luck factor of 0.833.
+  const FACTS = 'audits/acme/2026-q3/facts.yaml';
+  const fact = (value: number, metric = 'recovery.first-response-minutes') =>
+    `facts:\n  - metric: ${metric}\n    value: ${value}\n    source: system\n    from: Zendesk, first replies in Q3\n    owner: Head of service\n    date: 2026-09-30\n`;
+  const bank = 'questionnaires/mini/1.0.0.yaml';
+  const withRules = (rules: string) => ({ [bank]: { edit: (t: string) => t.replace('  rules:\n', `  rules:\n${rules}`) } });
+  const q3 = (overlay: Record<string, OverlayContent>) => score(load(overlay), '2026-q3');
+
+  it('lets a fact replace the respondents\' opinions on its metric, and keeps the opinions beside it', () => {
+    const r = q3({ [FACTS]: fact(95) });
+    const q = question(r, 'recovery.first-response-minutes');
+    // 95 minutes on a lower-is-better metric from 125 (floor) to 5 (target): (125 − 95) / 120 × 100 = 25
+    expect(q).toMatchObject({ median: 95, min: 95, max: 95, score: 25, count: 2 });
+    expect(q.fact).toMatchObject({ value: 95, source: 'system', owner: 'Head of service', date: '2026-09-30', opinion: 25, file: FACTS, line: 3 });
+    // Each respondent's opinion is still shown as written; what counted is the fact.
+    expect(q.answers.map((a) => [a.respondent, a.answer, a.counted])).toEqual([['ceo', 20, 95], ['store-ops', 30, 95]]);
+    expect(r.recovery.metrics.find((m) => m.id === q.id)).toMatchObject({ value: 95, basis: 'fact', met: false });
+    // Without the fact: the opinions' median, 25 minutes → (125 − 25) / 120 × 100 = 83.3
+    const before = q3({});
+    expect(question(before, q.id)).toMatchObject({ median: 25, score: 83.3 });
+    expect(before.recovery.metrics.find((m) => m.id === q.id)!.basis).toBe('opinion');
+  });
+
+  it('refuses the same fact twice, a fact for a level question and an unknown metric, each at its line', () => {
+    const root = workspaceFrom('minimal', {
+      [FACTS]: `${fact(95)}${fact(40).replace('facts:\n', '')}${fact(2, 'recovery.tracking').replace('facts:\n', '')}${fact(2, 'recovery.first-response-minute').replace('facts:\n', '')}`,
+    });
+    created.push(root);
+    const errors = validateWorkspace(root).diagnostics.filter((d) => d.file === FACTS);
+    expect(errors.map((d) => [d.code, d.line])).toEqual([['facts/duplicate', 8], ['facts/not-a-metric', 14], ['facts/unknown-metric', 20]]);
+    expect(errors[0]!.message).toContain('already stated at line 2 (95 from Zendesk, first replies in Q3)');
+    expect(errors[2]!.message).toContain('did you mean "recovery.first-response-minutes"');
+  });
+
+  it('compares a self-rating with the observations, naming both with file and line', () => {
+    const r = q3(withRules('    - id: same-answer-unobserved\n      message: { en: Claims the same answer everywhere, zh: 声称处处答复一致 }\n      when:\n        - { question: reliability.same-answer, at-least: 3 }\n        - { observed: correct, below: 90 }\n'));
+    // The CEO says 3, store operations 1; 2 of 4 contacts were correct: 50% < 90%.
+    const found = r.consistency.rules.filter((f) => f.rule === 'same-answer-unobserved');
+    expect(found).toEqual([{
+      rule: 'same-answer-unobserved', message: { en: 'Claims the same answer everywhere', zh: '声称处处答复一致' }, respondent: 'ceo',
+      answers: [{ question: 'reliability.same-answer', value: 3, file: 'audits/acme/2026-q3/responses/ceo.yaml', line: 9, col: 28 }],
+      observations: [{ observed: 'correct', value: 50, file: 'audits/acme/2026-q3/scenarios.yaml', line: 2, col: 1 }],
+    }]);
+  });
+
+  it('compares a self-rating with a fact rather than with the respondent\'s own figure', () => {
+    const rule = '    - id: tracked-but-slow\n      message: { en: Tracks complaints yet answers late, zh: 有跟踪却回复慢 }\n      when:\n        - { question: recovery.tracking, at-least: 3 }\n        - { question: recovery.first-response-minutes, above: 60 }\n';
+    // Opinions of 20 and 30 minutes: no contradiction.
+    expect(q3(withRules(rule)).consistency.rules.filter((f) => f.rule === 'tracked-but-slow')).toEqual([]);
+    // The measured 95 minutes contradicts both respondents' tracking at 3.
+    const found = q3({ ...withRules(rule), [FACTS]: fact(95) }).consistency.rules.filter((f) => f.rule === 'tracked-but-slow');
+    expect(found.map((f) => f.respondent)).toEqual(['ceo', 'store-ops']);
+    expect(found[0]!.answers[1]).toEqual({ question: 'recovery.first-response-minutes', value: 95, file: FACTS, line: 3, col: 12, fact: true });
+  });
+
+  it('lets a gate read the observations', () => {
+    const overlay = { [bank]: { edit: (t: string) => `${t}  - id: luck-of-the-draw\n    name: { en: Luck of the draw, zh: 全凭运气 }\n    scope: consistency\n    cap: 30\n    when:\n      - { observed: luck, above: 50 }\n` } };
+    const r = q3(overlay);
+    // consistency.mystery-shop: 2 and 2 → 50, capped at 30 because the luck factor is 83.3% > 50%
+    expect(r.consistency.score).toBe(30);
+    expect(r.consistency.cap).toMatchObject({ gate: 'luck-of-the-draw', cap: 30, uncapped: 50 });
+    expect(r.recovery.gates.find((g) => g.id === 'luck-of-the-draw')!.because).toEqual([{ observed: 'luck', value: 83.3 }]);
+    // An audit without observations does not close it (2026-q1 has no scenarios.yaml).
+    expect(score(load(overlay), '2026-q1').recovery.gates.find((g) => g.id === 'luck-of-the-draw')!.passed).toBe(true);
+  });
+
+  it('refuses a condition without a target or a test, and a rule that tests no answer', () => {
+    const root = workspaceFrom('minimal', withRules('    - id: broken\n      message: { en: Broken, zh: 坏 }\n      when:\n        - { observed: correct, below: 90 }\n        - { observed: luck }\n        - { question: recovery.tracking, observed: luck, at-most: 1 }\n'));
+    created.push(root);
+    const codes = validateWorkspace(root).diagnostics.filter((d) => d.file === bank).map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['questionnaire/condition-test', 'questionnaire/condition-target']));
+    const alone = workspaceFrom('minimal', withRules('    - id: only-observed\n      message: { en: Only observed, zh: 仅观察 }\n      when:\n        - { observed: correct, below: 90 }\n        - { observed: luck, above: 50 }\n'));
+    created.push(alone);
+    expect(validateWorkspace(alone).diagnostics.filter((d) => d.file === bank).map((d) => d.code)).toEqual(['questionnaire/rule-without-answer']);
+  });
+
+  it('applies the evidence policy to metric opinions: an unevidenced claim counts a level\'s worth lower', () => {
+    const r = q3({ [bank]: { edit: (t: string) => t.replace('applies-to: expected', 'applies-to: all') } });
+    // A level's worth of this metric is (125 − 5) / 4 = 30 minutes. CEO 20 min scores
+    // (125 − 20) / 120 = 87.5 ≥ level 3's 75 → counts 50 min; store ops 30 min (79.2) → 60 min.
+    // Median 55 → (125 − 55) / 120 × 100 = 58.3
+    const q = question(r, 'recovery.first-response-minutes');
+    expect(q.answers.map((a) => [a.answer, a.counted])).toEqual([[20, 50], [30, 60]]);
+    expect(q).toMatchObject({ median: 55, score: 58.3 });
+    expect(q.answers[0]!.discounted).toBe('20 without evidence counts as 50');
   });
 });

@@ -148,6 +148,7 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
       [`./${SCHEMAS}/audit.schema.json`]: ['audits/*/*/audit.yaml'],
       [`./${SCHEMAS}/response.schema.json`]: ['audits/*/*/responses/*.yaml'],
       [`./${SCHEMAS}/scenarios.schema.json`]: ['audits/*/*/scenarios.yaml'],
+      [`./${SCHEMAS}/facts.schema.json`]: ['audits/*/*/facts.yaml'],
       [`./${SCHEMAS}/workspace.schema.json`]: ['touchstone.yaml'],
     },
   }, null, 2)}\n`;

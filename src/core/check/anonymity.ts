@@ -67,7 +67,8 @@ export function anonymize<R extends Omit<ScoreResult, 'actions'>>(result: R, ali
       rules: aggregatesOnly ? [] : result.consistency.rules.map((r) => ({
         ...r,
         respondent: alias.get(r.respondent) ?? r.respondent,
-        answers: r.answers.map(({ question, value }) => ({ question, value })),
+        // Where a respondent wrote an answer goes; where a fact or the observations are written stays.
+        answers: r.answers.map(({ question, value, fact, file, line, col }) => (fact ? { question, value, fact, file, line, col } : { question, value })),
       })),
       // A dispute's levels are a range ("from 1 to 4"): with too few respondents, their answers.
       disputes: aggregatesOnly ? [] : result.consistency.disputes,

@@ -1,10 +1,13 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
 import { answerValue, type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
-import type { Detail } from '../schema-types.ts';
+import type { Condition, Detail } from '../schema-types.ts';
 import { anonymityMinimum } from './anonymity.ts';
 import { checkLink } from './links.ts';
 import { didYouMean } from '../suggest.ts';
 import { checkNotesAgainstAudit } from '../read/notes.ts';
+
+/** The tests a condition of a rule or gate can make; a condition needs at least one. */
+const CONDITION_TESTS = ['at-most', 'at-least', 'below', 'above', 'is-na', 'unanswered'] as const;
 
 /**
  * Checks that need more than one file: references between files, answers against the
@@ -89,7 +92,30 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
         `"${id}" is not a question of this questionnaire${didYouMean(id, known)}`);
     }
   };
-  data.consistency?.rules?.forEach((rule, i) => rule.when.forEach((c, j) => checkRef(c.question, ['consistency', 'rules', i, 'when', j, 'question'])));
+  // A condition tests one question's answer or one figure of the observations, with a test
+  // (core/score/conditions.ts says what each test means).
+  const checkCondition = (c: Condition, path: (string | number)[]) => {
+    const at = source.locate(path, { key: true });
+    if (c.question !== undefined && c.observed !== undefined) {
+      bag.error(source.file, at, 'questionnaire/condition-target', 'a condition tests either a question ("question:") or an observation ("observed:"), not both: write two conditions');
+    } else if (c.question === undefined && c.observed === undefined) {
+      bag.error(source.file, at, 'questionnaire/condition-target', 'a condition needs "question: <id>" or "observed: correct | luck | ask-twice"');
+    } else if (c.question !== undefined) checkRef(c.question, [...path, 'question']);
+    if (c.observed !== undefined && (c['is-na'] !== undefined || c.unanswered !== undefined)) {
+      bag.error(source.file, at, 'questionnaire/condition-test', 'an observation is a number: test it with at-most, at-least, below or above, not is-na or unanswered');
+    }
+    if (!CONDITION_TESTS.some((t) => c[t] !== undefined)) {
+      bag.error(source.file, at, 'questionnaire/condition-test', `a condition needs a test: ${CONDITION_TESTS.join(', ')}`);
+    }
+  };
+  data.consistency?.rules?.forEach((rule, i) => {
+    rule.when.forEach((c, j) => checkCondition(c, ['consistency', 'rules', i, 'when', j]));
+    // A rule is checked in each response: it needs an answer of the respondent's to compare.
+    if (rule.when.every((c) => c.question === undefined)) {
+      bag.error(source.file, source.locate(['consistency', 'rules', i, 'when'], { key: true }), 'questionnaire/rule-without-answer',
+        `the rule "${rule.id}" tests no question: a rule compares a respondent's answer with other answers, a fact or the observations; a test of the observations alone is a gate`);
+    }
+  });
   // Gates and rules are named in reports and in `check` assertions by id: one id, one rule.
   const firstAt = new Map<string, number>();
   data.consistency?.rules?.forEach((rule, i) => {
@@ -112,7 +138,7 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
       bag.error(source.file, source.locate(['gates', i, 'scope']), 'questionnaire/unknown-scope',
         `a gate can cap ${[...scopes].map((s) => `"${s}"`).join(', ')}; "${gate.scope}" is none of them${didYouMean(gate.scope, scopes)}`);
     }
-    gate.when.forEach((c, j) => checkRef(c.question, ['gates', i, 'when', j, 'question']));
+    gate.when.forEach((c, j) => checkCondition(c, ['gates', i, 'when', j]));
   });
   // Bands cover 0–100 from the bottom up, each named once.
   const bands = data.bands ?? [];
@@ -231,6 +257,7 @@ function checkAudit(audit: AuditModel, ws: Workspace, bag: DiagnosticBag): void 
     } else ids.set(id, response);
     if (audit.questionnaire) checkAnswers(response, audit.questionnaire, bag);
   }
+  if (audit.facts && audit.questionnaire) checkFacts(audit.facts, audit.questionnaire, bag);
   if (audit.scenarios && audit.questionnaire) {
     const templates = new Set((audit.questionnaire.data.consistency?.scenarios ?? []).map((s) => s.id));
     audit.scenarios.data.scenarios.forEach((s, i) => {
@@ -327,4 +354,46 @@ export function checkWorkspaceNotes(ws: Workspace, bag: DiagnosticBag): void {
       ...(data.anonymous ? { anonymous: { roles, minRoleSize: anonymityMinimum(audit, ws) } } : {}),
     }, bag, Boolean(audit.questionnaire));
   }
+}
+
+/**
+ * facts.yaml: each fact is a metric of the audit's questionnaire, in its plausible range, stated
+ * once. The same metric twice (by hand and by an import, or from two systems) is an error naming
+ * both: which figure is true is a decision for a person, not for Touchstone.
+ */
+function checkFacts(facts: NonNullable<AuditModel['facts']>, q: QuestionnaireModel, bag: DiagnosticBag): void {
+  const { source, data } = facts;
+  const metrics = [...q.questions.values()].filter((x) => x.type === 'metric').map((x) => x.id);
+  const first = new Map<string, number>();
+  data.facts.forEach((f, i) => {
+    const question = q.questions.get(f.metric);
+    if (!question) {
+      bag.error(source.file, source.locate(['facts', i, 'metric']), 'facts/unknown-metric',
+        `"${f.metric}" is not a question of ${q.key}${didYouMean(f.metric, metrics)}`);
+      return;
+    }
+    if (question.type !== 'metric') {
+      bag.error(source.file, source.locate(['facts', i, 'metric']), 'facts/not-a-metric',
+        `"${f.metric}" is a level question: a fact is a measured figure, so only a metric can have one (${metrics.length ? `this questionnaire's metrics: ${list(metrics)}` : 'this questionnaire has no metric'})`);
+      return;
+    }
+    const before = first.get(f.metric);
+    if (before !== undefined) {
+      const earlier = data.facts[before]!;
+      bag.error(source.file, source.locate(['facts', i, 'metric']), 'facts/duplicate',
+        `"${f.metric}" is already stated at line ${source.locate(['facts', before, 'metric']).line} (${earlier.value} from ${earlier.from ?? earlier.source}); ` +
+        `this one says ${f.value} from ${f.from ?? f.source}. Keep the one that is true and remove the other`);
+      return;
+    }
+    first.set(f.metric, i);
+    const { min, max } = question.def;
+    if ((min !== undefined && f.value < min) || (max !== undefined && f.value > max)) {
+      bag.error(source.file, source.locate(['facts', i, 'value']), 'facts/metric-range',
+        `${f.value} is outside the plausible range of "${f.metric}" (${min ?? '−∞'} to ${max ?? '∞'} ${question.def.unit?.en ?? ''})`.trim());
+    }
+    if (f.link !== undefined) {
+      const link = checkLink(f.link);
+      if (!link.ok) bag.error(source.file, source.locate(['facts', i, 'link']), 'evidence/unsafe-link', link.problem!);
+    }
+  });
 }

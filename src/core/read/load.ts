@@ -6,7 +6,7 @@ import {
   indexQuestionnaire, type AuditModel, type BenchmarkModel, type Loaded, type OrgModel, type QuestionnaireModel,
   type ResponseModel, type Workspace,
 } from './model.ts';
-import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile } from '../schema-types.ts';
+import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, FactsFile, WorkspaceFile } from '../schema-types.ts';
 import { reportSchemaErrors } from './schema-errors.ts';
 import { parseNotes, type NotesDocument } from './notes.ts';
 import { markBidiControls } from '../text-safety.ts';
@@ -161,11 +161,13 @@ function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: s
   const audit = load<AuditFile>(auditPath, 'audit');
   const responses: ResponseModel[] = [];
   let scenarios: Loaded<ScenariosFile> | undefined;
+  let facts: Loaded<FactsFile> | undefined;
   let notes: string | undefined;
   let notesDoc: NotesDocument | undefined;
   for (const entry of entries) {
     if (entry.name === 'audit.yaml') continue;
     if (entry.name === 'scenarios.yaml' && entry.kind === 'file') scenarios = load<ScenariosFile>(entry.path, 'scenarios');
+    else if (entry.name === 'facts.yaml' && entry.kind === 'file') facts = load<FactsFile>(entry.path, 'facts');
     else if (entry.name === 'notes.mdx' && entry.kind === 'file') {
       notes = reader.rel(entry.path);
       // Read by the reader's rules (size limit) and checked as prose: see notes.ts.
@@ -183,10 +185,10 @@ function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: s
         const response = load<ResponseFile>(file.path, 'response');
         if (response) responses.push(response);
       }
-    } else unexpected(reader, entry.path, bag, 'an audit folder holds audit.yaml, responses/, scenarios.yaml and notes.mdx');
+    } else unexpected(reader, entry.path, bag, 'an audit folder holds audit.yaml, responses/, scenarios.yaml, facts.yaml and notes.mdx');
   }
   if (!audit) return undefined;
-  return { org, version, dir: reader.rel(dir), audit, responses, scenarios, notes, notesDoc };
+  return { org, version, dir: reader.rel(dir), audit, responses, scenarios, facts, notes, notesDoc };
 }
 
 function yamlFiles(reader: WorkspaceReader, dir: string, bag: DiagnosticBag) {

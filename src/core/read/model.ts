@@ -1,5 +1,5 @@
 import type {
-  AuditFile, BenchmarkFile, Bilingual, Gate, OrgFile, Question, QuestionnaireFile, ResponseFile, ScenariosFile, WorkspaceFile,
+  AuditFile, BenchmarkFile, Bilingual, Gate, OrgFile, Question, QuestionnaireFile, ResponseFile, ScenariosFile, FactsFile, WorkspaceFile,
 } from '../schema-types.ts';
 import type { NotesDocument } from './notes.ts';
 import type { SourceFile } from './yaml-file.ts';
@@ -76,6 +76,8 @@ export interface AuditModel {
   audit: Loaded<AuditFile>;
   responses: ResponseModel[];
   scenarios?: Loaded<ScenariosFile>;
+  /** Metrics measured for the audit (facts.yaml), which replace the respondents' opinions on them. */
+  facts?: Loaded<FactsFile>;
   /** Relative path of notes.mdx when present. */
   notes?: string;
   /** notes.mdx parsed (absent when it could not be read or parsed): what the site renders. */

@@ -151,7 +151,7 @@ function questionComment(question: QuestionModel, q: QuestionnaireModel, say: Wo
   } else {
     (def.levels ?? []).forEach((level, i) => out.push(`  ${q.scale.min + i} = ${flat(say(level))}`));
   }
-  if (question.evidence === 'expected') out.push(`  ${say(evidenceFrom === undefined ? m('scaffoldEvidenceNoPolicy') : m('scaffoldEvidence', { from: evidenceFrom }))}`);
+  if (question.evidence === 'expected') out.push(`  ${say(evidenceFrom === undefined ? m('scaffoldEvidenceNoPolicy') : m(question.type === 'metric' ? 'scaffoldEvidenceMetric' : 'scaffoldEvidence', { from: evidenceFrom }))}`);
   if (question.na) out.push(`  ${say(m('scaffoldNa'))}`);
   return out;
 }

@@ -2,7 +2,7 @@ import { questionScoreOf, type QuestionAggregate } from './question-score.ts';
 import type { IndexComponent, QuestionnaireModel } from '../read/model.ts';
 import type { Action, Message } from '../score-types.ts';
 import { round1 } from './aggregate.ts';
-import { indexOfAggregates, type ObservedItem } from './score-responses.ts';
+import { indexOfAggregates, NONE_OBSERVED, type Observations } from './score-responses.ts';
 
 /**
  * The action plan: every question below its best-in-class target, each with the index points it
@@ -15,7 +15,7 @@ import { indexOfAggregates, type ObservedItem } from './score-responses.ts';
  * texts, and the sentences Touchstone adds are message ids with their figures.
  */
 export function rankActions(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, components: readonly IndexComponent[] = q.index,
-  observed: ObservedItem | null = null): Action[] {
+  observed: Observations = NONE_OBSERVED): Action[] {
   const base = indexOfAggregates(q, aggregates, components, observed);
   const candidates: Omit<Action, 'priority'>[] = [];
   for (const a of aggregates.values()) {

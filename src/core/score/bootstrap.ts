@@ -4,7 +4,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { round1 } from './aggregate.ts';
 import type { IndexComponent, QuestionnaireModel } from '../read/model.ts';
 import { questionScoreOf, type AggregateFigures, type QuestionAggregate } from './question-score.ts';
-import { indexOfAggregates, type ObservedItem } from './score-responses.ts';
+import { indexOfAggregates, type Observations } from './score-responses.ts';
 import type { Interval } from '../score-types.ts';
 
 /**
@@ -50,7 +50,7 @@ export function seededRandom(seed: string): () => number {
  * evidence policy, per respondent); `respondents` the respondent ids in the order the draws index.
  */
 export function bootstrap(q: QuestionnaireModel, aggregates: ReadonlyMap<string, QuestionAggregate>, respondents: readonly string[], seed: string,
-  components: readonly IndexComponent[], observed: ObservedItem | null): Resamples | null {
+  components: readonly IndexComponent[], observed: Observations): Resamples | null {
   const n = respondents.length;
   if (n < MIN_RESPONDENTS) return null;
   // Per question, its numeric answers sorted once, with who gave each: a resample's median is then

@@ -1,22 +1,28 @@
-import { conditionHolds } from './conditions.ts';
+import { conditionHolds, NO_OBSERVATIONS, type ObservedFigures } from './conditions.ts';
 import type { QuestionnaireModel } from '../read/model.ts';
 import { aggregateValue, type AggregateFigures } from './question-score.ts';
 import type { Cap, GateResult } from '../score-types.ts';
 
 /**
  * Gates cap a score when an essential is missing (e.g. "no documented recovery strategy:
- * recovery at most 40"). A gate closes when any of its conditions holds on the audit's
- * median answer; of the closed gates on one scope, the lowest cap is the one applied.
+ * recovery at most 40"). A gate closes when any of its conditions holds on the audit's median
+ * answer (its fact, for a metric the audit measured) or on a figure of its "ask twice"
+ * observations; of the closed gates on one scope, the lowest cap is the one applied.
  */
-export function evaluateGates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, AggregateFigures>): GateResult[] {
+export function evaluateGates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, AggregateFigures>, observed: ObservedFigures = NO_OBSERVATIONS): GateResult[] {
   // Loops rather than map/filter chains: every bootstrap resample evaluates the gates again.
   const results: GateResult[] = [];
   for (const gate of q.gates) {
     const because: GateResult['because'] = [];
     for (const c of gate.when) {
-      const a = aggregates.get(c.question);
+      if (c.observed !== undefined) {
+        const value = observed[c.observed];
+        if (conditionHolds(c, value)) because.push({ observed: c.observed, value });
+        continue;
+      }
+      const a = aggregates.get(c.question!);
       const value = a ? aggregateValue(a) : null;
-      if (conditionHolds(c, value)) because.push({ question: c.question, value });
+      if (conditionHolds(c, value)) because.push({ question: c.question!, value });
     }
     results.push({ id: gate.id, name: gate.name, scope: gate.scope, passed: because.length === 0, cap: gate.cap, applied: false, because });
   }

@@ -2,6 +2,7 @@ import { clamp, median, range } from './aggregate.ts';
 import { answerValue, type AnswerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from '../read/model.ts';
 import type { Detail, Question } from '../schema-types.ts';
 import type { AnswerTrace } from '../score-types.ts';
+import type { Fact } from './facts.ts';
 
 /** One question aggregated across respondents, unrounded; score.ts rounds for output. */
 export interface QuestionAggregate {
@@ -23,6 +24,10 @@ export interface QuestionAggregate {
   score: number | null;
   target: number | null;
   targetScore: number | null;
+  /** The audit's fact for this metric (facts.yaml), which replaced the opinions: the median, every respondent's counted value. */
+  fact?: Fact;
+  /** With a fact: the median of the respondents' opinions, after the evidence policy, for the report to set beside it. */
+  opinion?: number | null;
 }
 
 /** What gates and part means read of a question's aggregate (a bootstrap resample makes only these). */
@@ -45,11 +50,27 @@ export function questionScoreOf(q: QuestionModel, value: number, scale: { min: n
   return q.type === 'metric' ? metricScore(value, q.def) : levelScore(value, scale);
 }
 
+/**
+ * A metric opinion `levels` levels' worth lower, as the evidence policy counts an unevidenced
+ * claim: its score less `levels` steps of the scale (25 points a level on 0–4), as a value on the
+ * metric (between its floor and its target). Below the floor already, it stays where it is.
+ */
+export function metricLowered(value: number, def: Pick<Question, 'target' | 'floor'>, levels: number, scale: { min: number; max: number }): number {
+  const score = metricScore(value, def);
+  if (score === 0) return value;
+  const target = def.target ?? 0;
+  const floor = def.floor ?? 0;
+  // A level's worth of the metric is (floor − target) / (scale steps); beyond the target, from the target.
+  const lowered = (score === 100 ? target : value) + (levels * (floor - target)) / (scale.max - scale.min);
+  return metricScore(lowered, def) === 0 ? floor : lowered;
+}
+
 export function aggregateQuestion(
   question: QuestionModel,
   responses: readonly ResponseModel[],
   questionnaire: QuestionnaireModel,
   benchmark: BenchmarkModel | undefined,
+  fact?: Fact,
 ): QuestionAggregate {
   const policy = questionnaire.data['evidence-policy'];
   const spread = questionnaire.data['dispute-spread'] ?? 2;
@@ -67,16 +88,27 @@ export function aggregateQuestion(
     const cited = detail?.evidence ?? [];
     let counted: AnswerValue = answer;
     let discounted: string | undefined;
-    if (policy && question.type === 'level' && typeof answer === 'number' && answer >= policy.from && cited.length === 0 &&
-      ((policy['applies-to'] ?? 'expected') === 'all' || question.evidence === 'expected')) {
+    const policed = policy && typeof answer === 'number' && cited.length === 0 &&
+      ((policy['applies-to'] ?? 'expected') === 'all' || question.evidence === 'expected');
+    if (policed && question.type === 'level' && answer >= policy.from) {
       counted = Math.max(questionnaire.scale.min, answer - policy.penalty);
       discounted = `level ${answer} without evidence counts as ${counted}`;
+    } else if (policed && question.type === 'metric' && metricScore(answer, question.def) >= levelScore(policy.from, questionnaire.scale)) {
+      // A metric opinion is a claim too: one that scores like level `from` or better, unevidenced,
+      // counts `penalty` levels' worth lower.
+      counted = metricLowered(answer, question.def, policy.penalty, questionnaire.scale);
+      discounted = `${answer} without evidence counts as ${Math.round(counted * 10) / 10}`;
     }
     if (cited.length > 0) evidence++;
     if (counted === null) unanswered++;
     else if (counted === 'n/a') na++;
     else if (counted === 'dont-know') dontKnow++;
     else values.push(counted);
+    // A fact replaces every respondent's opinion: their answers stay in the traces, as said.
+    if (fact) {
+      counted = fact.value;
+      discounted = undefined;
+    }
     byRespondent.set(response.data.respondent.id, counted);
     const path = detail ? ['answers', question.id, question.type === 'level' ? 'level' : 'value'] : ['answers', question.id];
     const pos = response.source.locate(path);
@@ -92,8 +124,9 @@ export function aggregateQuestion(
     trace.col = pos.col;
     traces.push(trace);
   }
-  const med = median(values);
-  const { min, max } = range(values);
+  const opinion = median(values);
+  const med = fact ? fact.value : opinion;
+  const { min, max } = fact ? { min: fact.value, max: fact.value } : range(values);
   const target = benchmark?.data.targets[question.id];
   const targetValue = target ? (target.level ?? target.value ?? null) : null;
   return {
@@ -103,6 +136,7 @@ export function aggregateQuestion(
     score: med === null ? null : questionScoreOf(question, med, questionnaire.scale),
     target: targetValue,
     targetScore: targetValue === null ? null : questionScoreOf(question, targetValue, questionnaire.scale),
+    ...(fact ? { fact, opinion } : {}),
   };
 }
 

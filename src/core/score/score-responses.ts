@@ -1,5 +1,7 @@
 import { range, round1, round3, weightedMean } from './aggregate.ts';
 import { applyGates, evaluateGates } from './gates.ts';
+import { NO_OBSERVATIONS, type ObservedFigures } from './conditions.ts';
+import type { Fact } from './facts.ts';
 import type { AnswerValue, BenchmarkModel, IndexComponent, PartModel, QuestionnaireModel, ResponseModel } from '../read/model.ts';
 import { aggregateQuestion, levelScore, questionScoreOf, type AggregateFigures, type QuestionAggregate } from './question-score.ts';
 import type { Cap, GateResult, IndexShare, PartScore, QuestionScore } from '../score-types.ts';
@@ -35,8 +37,10 @@ export interface ScoreResponsesOptions {
   ownTargets?: Record<string, number>;
   /** What the index is made of, when not the questionnaire's own (an older audit recomputed under a newer composition). */
   index?: readonly IndexComponent[];
-  /** The audit's "ask twice" score (core/score/scenarios.ts askTwiceScore) with the weight the consistency part counts it by (`consistency.observed`). */
-  observed?: ObservedItem | null;
+  /** What the audit's "ask twice" observations give: the item the consistency part counts, the figures rules and gates test. */
+  observed?: Observations;
+  /** The audit's facts by metric (facts.yaml), which replace the respondents' opinions on those metrics. */
+  facts?: ReadonlyMap<string, Fact>;
 }
 
 /**
@@ -49,14 +53,15 @@ export interface ScoreResponsesOptions {
 export function scoreResponses(q: QuestionnaireModel, responses: readonly ResponseModel[], options: ScoreResponsesOptions = {}): ResponsesScore {
   const aggregates = new Map<string, QuestionAggregate>();
   for (const part of q.parts) for (const question of part.questions) {
-    aggregates.set(question.id, aggregateQuestion(question, responses, q, options.benchmark));
+    aggregates.set(question.id, aggregateQuestion(question, responses, q, options.benchmark, options.facts?.get(question.id)));
   }
-  const gates = evaluateGates(q, aggregates);
+  const observed = options.observed ?? NONE_OBSERVED;
+  const gates = evaluateGates(q, aggregates, observed.figures);
   const ownTargets = options.ownTargets ?? {};
   const parts = new Map<string, InternalPart>();
   for (const part of q.parts) {
     const own = part.kind === 'driver' && ownTargets[part.id] !== undefined ? levelScore(ownTargets[part.id]!, q.scale) : undefined;
-    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own, part.id === 'consistency' ? options.observed ?? undefined : undefined));
+    parts.set(part.id, scorePart(part, aggregates, responses, q, gates, own, part.id === 'consistency' ? observed.item ?? undefined : undefined));
   }
   const drivers = q.parts.filter((p) => p.kind === 'driver').map((p) => parts.get(p.id)!);
   const index = composeIndex(options.index ?? q.index, drivers, parts);
@@ -90,12 +95,12 @@ function composeIndex<P extends { weight: number }>(components: readonly IndexCo
  * scoreResponses, without what only the report needs (agreement, targets, per-respondent figures).
  */
 export function indexOfAggregates(q: QuestionnaireModel, aggregates: ReadonlyMap<string, AggregateFigures>, components: readonly IndexComponent[] = q.index,
-  observed: ObservedItem | null = null): { index: number | null; parts: Map<string, number | null>; binding: Set<string> } {
-  const gates = evaluateGates(q, aggregates);
+  observed: Observations = NONE_OBSERVED): { index: number | null; parts: Map<string, number | null>; binding: Set<string> } {
+  const gates = evaluateGates(q, aggregates, observed.figures);
   const parts = new Map<string, { weight: number; raw: number | null }>();
   const drivers: { weight: number; raw: number | null }[] = [];
   for (const p of q.parts) {
-    const part = { weight: p.weight, raw: applyGates(p.id, partMean(p, aggregates, p.id === 'consistency' ? observed ?? undefined : undefined), gates).score };
+    const part = { weight: p.weight, raw: applyGates(p.id, partMean(p, aggregates, p.id === 'consistency' ? observed.item ?? undefined : undefined), gates).score };
     parts.set(p.id, part);
     if (p.kind === 'driver') drivers.push(part);
   }
@@ -134,6 +139,13 @@ function partMean(part: PartModel, aggregates: ReadonlyMap<string, AggregateFigu
  * the respondents claim (core/score/score.ts makes it; none without observations or that weight).
  */
 export interface ObservedItem { value: number; weight: number }
+
+/**
+ * What an audit's "ask twice" observations give the scoring: `item`, their score as one more item
+ * of the consistency part (null: not counted, or none), and `figures`, what rules and gates test.
+ */
+export interface Observations { item: ObservedItem | null; figures: ObservedFigures }
+export const NONE_OBSERVED: Observations = { item: null, figures: NO_OBSERVATIONS };
 
 /** Each component's share of the index, 0–1 (the report's `composition`, the methodology's). */
 export function indexShares(components: readonly IndexComponent[]): [IndexShare, ...IndexShare[]] {
@@ -199,6 +211,15 @@ function scorePart(
   };
 }
 
+/** A fact as the report shows it: its figure and provenance, the opinions' median beside it, and where it is written. */
+function factResult(f: Fact, opinion: number | null): NonNullable<QuestionScore['fact']> {
+  return {
+    value: f.value, source: f.source, ...(f.from ? { from: f.from } : {}), owner: f.owner, date: f.date,
+    ...(f.link ? { link: f.link } : {}), ...(f.note ? { note: f.note } : {}),
+    opinion: opinion === null ? null : round1(opinion), file: f.file, line: f.line, col: f.col,
+  };
+}
+
 function questionResult(a: QuestionAggregate): QuestionScore {
   const def = a.question.def;
   return {
@@ -221,6 +242,7 @@ function questionResult(a: QuestionAggregate): QuestionScore {
     targetScore: round1(a.targetScore),
     gap: a.median === null || a.target === null ? null : round1(a.target - a.median),
     ...(def.exemplar ? { exemplar: def.exemplar } : {}),
+    ...(a.fact ? { fact: factResult(a.fact, a.opinion ?? null) } : {}),
     answers: a.traces,
   };
 }

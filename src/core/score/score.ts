@@ -4,11 +4,13 @@ import { anonymityMinimum, anonymize, pseudonymOrder } from '../check/anonymity.
 import { rankActions } from './actions.ts';
 import { headline } from './summary.ts';
 import { bandOf, bandRanges } from './bands.ts';
-import { conditionHolds } from './conditions.ts';
-import type { AuditModel, IndexComponent, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
-import { indexShares, numeric, roundCap, scoreResponses, strip, type InternalPart } from './score-responses.ts';
+import { conditionHolds, type ObservedFigures } from './conditions.ts';
+import type { AnswerValue, AuditModel, IndexComponent, QuestionnaireModel, ResponseModel, Workspace } from '../read/model.ts';
+import type { SourceFile } from '../read/yaml-file.ts';
+import { indexShares, numeric, roundCap, scoreResponses, strip, type InternalPart, type Observations } from './score-responses.ts';
 import type { QuestionAggregate } from './question-score.ts';
 import { askTwiceScore, scoreScenarios } from './scenarios.ts';
+import { factsOf, observedFigures, type Fact } from './facts.ts';
 import type { Detail } from '../schema-types.ts';
 import type {
   ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
@@ -60,9 +62,14 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const correct = scenarios.results.reduce((n, s) => n + s.correct, 0);
   const askTwice = askTwiceScore(scenarios.results);
   const observedWeight = options.observedWeight !== undefined ? options.observedWeight : q.data.consistency?.observed ?? null;
-  const observed = askTwice !== null && observedWeight !== null ? { value: askTwice, weight: observedWeight } : null;
+  const observed: Observations = {
+    item: askTwice !== null && observedWeight !== null ? { value: askTwice, weight: observedWeight } : null,
+    figures: observedFigures(scenarios.results, askTwice),
+  };
+  // Metrics the audit measured (facts.yaml): each replaces the respondents' opinions on it.
+  const facts = factsOf(audit);
   const bands = bandRanges(q.data.bands);
-  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition, observed });
+  const { aggregates, gates, parts, drivers, index, indexByRespondent } = scoreResponses(q, responses, { benchmark, ownTargets: org?.org.data.targets, index: composition, observed, facts });
   const indexRange = range(indexByRespondent);
   const resampled = options.resample === false ? null : bootstrap(q, aggregates, responses.map((r) => r.data.respondent.id), `${audit.org}/${audit.version}`, composition, observed);
   const withInterval = <P extends InternalPart>(p: P) => ({ ...p, interval: p.score === null ? null : intervalOf(resampled?.parts.get(p.id)) });
@@ -76,7 +83,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     ? krippendorffBootstrap(levelMatrix(allLevelQuestions), 'ordinal', seededRandom(`${audit.org}/${audit.version}/agreement`), RESAMPLES) : null;
 
   const actions = rankActions(q, aggregates, composition, observed);
-  const rules = checkRules(q, responses);
+  const rules = checkRules(q, responses, facts, observed.figures, audit.scenarios?.source);
   const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
   const findings: Finding[] = [
     ...scenarios.findings,
@@ -158,30 +165,54 @@ function metricsOf(q: QuestionnaireModel, aggregates: Map<string, QuestionAggreg
       id: a.question.id, text: def.text, unit: def.unit ?? { en: '', zh: '' }, direction,
       value: a.median, target, floor: def.floor ?? 0, score: round1(a.score),
       met: a.median === null ? null : direction === 'higher' ? a.median >= target : a.median <= target,
+      basis: a.fact ? 'fact' : a.median === null ? null : 'opinion',
     };
   });
 }
 
-/** Rule checks: answers within one response that contradict each other, with where each was written. */
-function checkRules(q: QuestionnaireModel, responses: readonly ResponseModel[]): RuleFinding[] {
+/**
+ * Rule checks: a respondent's answer contradicted by another of theirs, by a fact the audit
+ * measured (a condition on a metric reads its fact, as every figure does), or by the "ask twice"
+ * observations, each named with where it was written.
+ */
+function checkRules(q: QuestionnaireModel, responses: readonly ResponseModel[], facts: ReadonlyMap<string, Fact>, observed: ObservedFigures,
+  scenarios: SourceFile | undefined): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const rule of q.data.consistency?.rules ?? []) {
+    const observations: RuleFinding['observations'] = [];
+    let holds = true;
+    for (const c of rule.when) {
+      if (c.observed === undefined) continue;
+      const value = observed[c.observed];
+      if (value === null || !conditionHolds(c, value) || !scenarios) {
+        holds = false;
+        break;
+      }
+      const at = scenarios.locate(['scenarios'], { key: true });
+      observations.push({ observed: c.observed, value: round1(value)!, file: scenarios.file, line: at.line, col: at.col });
+    }
+    if (!holds) continue;
+    const asked = rule.when.filter((c) => c.question !== undefined);
     for (const response of responses) {
-      const values = rule.when.map((c) => {
-        const raw = response.data.answers[c.question];
+      const values = asked.map((c) => {
+        const id = c.question!;
+        const fact = facts.get(id);
+        if (fact) return { c, value: fact.value as AnswerValue, fact };
+        const raw = response.data.answers[id];
         const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
-        const value = answerValue(raw);
-        return { c, value, detail };
+        return { c, value: answerValue(raw), detail };
       });
       if (!values.every(({ c, value }) => conditionHolds(c, value))) continue;
       out.push({
         rule: rule.id,
         message: rule.message,
         respondent: response.data.respondent.id,
-        answers: values.map(({ c, value, detail }) => {
-          const pos = response.source.locate(detail ? ['answers', c.question, 'level' in detail ? 'level' : 'value'] : ['answers', c.question]);
-          return { question: c.question, value, file: response.source.file, line: pos.line, col: pos.col };
+        answers: values.map(({ c, value, detail, fact }) => {
+          if (fact) return { question: c.question!, value, file: fact.file, line: fact.line, col: fact.col, fact: true };
+          const pos = response.source.locate(detail ? ['answers', c.question!, 'level' in detail ? 'level' : 'value'] : ['answers', c.question!]);
+          return { question: c.question!, value, file: response.source.file, line: pos.line, col: pos.col };
         }),
+        observations,
       });
     }
   }
