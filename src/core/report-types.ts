@@ -386,8 +386,8 @@ practice?: Bilingual
 fact?: {
 value: number
 source: ("system" | "report" | "extract")
-from?: string
-owner: string
+from?: WorkspaceText
+owner: WorkspaceText
 date: string
 link?: string
 note?: string

@@ -947,13 +947,13 @@ value: number
  */
 source: ("system" | "report" | "extract")
 /**
- * which system, report or extract, e.g. "Zendesk, tickets closed in Q3"
+ * Text in one language for both, or {en, zh}.
  */
-from?: string
+from?: (string | Bilingual)
 /**
- * who stands behind the figure (a role or a name)
+ * Text in one language for both, or {en, zh}.
  */
-owner: string
+owner: (string | Bilingual)
 /**
  * A calendar date, YYYY-MM-DD.
  */

@@ -1,5 +1,5 @@
-import { checkLink, type AnswerValue, type Condition, type IndexShare, type Interval } from '../core/index.ts';
-import { INTL_LOCALE, numberFormat, type Lang, ui, uif } from './i18n.ts';
+import { checkLink, type AnswerValue, type Condition, type IndexShare, type Interval, type WorkspaceText } from '../core/index.ts';
+import { INTL_LOCALE, numberFormat, type Lang, tr, ui, uif } from './i18n.ts';
 
 /** Numbers and dates per locale. Never the wall clock: a build must be reproducible. */
 
@@ -168,10 +168,11 @@ export function conditionText(c: Condition, lang: Lang): string {
 }
 
 /** Where a fact comes from, in words: its kind of source, which one, who stands behind it, when. */
-export function factProvenance(f: { source: 'system' | 'report' | 'extract'; from?: string; owner: string; date: string }, lang: Lang): string {
+export function factProvenance(f: { source: 'system' | 'report' | 'extract'; from?: WorkspaceText; owner: WorkspaceText; date: string }, lang: Lang): string {
   const source = ui(lang, f.source === 'system' ? 'sourceSystem' : f.source === 'report' ? 'sourceReport' : 'sourceExtract');
-  return f.from ? uif(lang, 'factFrom', { source, from: f.from, owner: f.owner, date: date(f.date, lang) })
-    : uif(lang, 'factFromSource', { source, owner: f.owner, date: date(f.date, lang) });
+  const owner = tr(f.owner, lang);
+  return f.from ? uif(lang, 'factFrom', { source, from: tr(f.from, lang), owner, date: date(f.date, lang) })
+    : uif(lang, 'factFromSource', { source, owner, date: date(f.date, lang) });
 }
 
 /** Only http(s) links and relative paths become links; anything else is shown as text. */

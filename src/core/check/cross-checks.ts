@@ -381,8 +381,8 @@ function checkFacts(facts: NonNullable<AuditModel['facts']>, q: QuestionnaireMod
     if (before !== undefined) {
       const earlier = data.facts[before]!;
       bag.error(source.file, source.locate(['facts', i, 'metric']), 'facts/duplicate',
-        `"${f.metric}" is already stated at line ${source.locate(['facts', before, 'metric']).line} (${earlier.value} from ${earlier.from ?? earlier.source}); ` +
-        `this one says ${f.value} from ${f.from ?? f.source}. Keep the one that is true and remove the other`);
+        `"${f.metric}" is already stated at line ${source.locate(['facts', before, 'metric']).line} (${earlier.value} from ${textOf(earlier.from) ?? earlier.source}); ` +
+        `this one says ${f.value} from ${textOf(f.from) ?? f.source}. Keep the one that is true and remove the other`);
       return;
     }
     first.set(f.metric, i);
@@ -396,4 +396,9 @@ function checkFacts(facts: NonNullable<AuditModel['facts']>, q: QuestionnaireMod
       if (!link.ok) bag.error(source.file, source.locate(['facts', i, 'link']), 'evidence/unsafe-link', link.problem!);
     }
   });
+}
+
+/** A workspace text in a diagnostic: as written, or its English. */
+function textOf(text: string | { en: string } | undefined): string | undefined {
+  return typeof text === 'object' ? text.en : text;
 }

@@ -267,7 +267,7 @@ export default {
   mEvidenceMetric: 'A metric answer is a claim too: given without evidence, one that scores like level {from} or better counts {penalty} lower, in the metric’s own unit — a level’s worth is the distance from the metric’s floor to its target divided by the steps of the scale.',
   mFactsH: 'Facts over opinions',
   mFacts: 'A metric the organisation can measure is given once per audit as a fact (facts.yaml: the value, whether it comes from a system, a report or an extract, who stands behind it and when it was taken). The fact replaces the respondents’ opinions on that metric in every figure — the question’s score, gates, contradictions and actions — and the report marks each metric as measured or as the respondents’ estimate, with their median beside the fact. The same metric from two sources is refused: which figure is true is for a person to decide.',
-  mFactsExample: 'For example: respondents put the last recovery drill at a median of 350 days ago; the training system’s records say 420. The report counts 420, marks it measured, and shows “respondents said 350” beside it.',
+  mFactsExample: 'For example: the respondents’ answers to a metric have a median of 350; the system of record says 420. The report counts 420, marks it measured, and shows “respondents said 350” beside it.',
   mEvidenceExpected: 'On questions that ask for evidence',
   mEvidenceAll: 'On every question',
   mWeightedH: 'Drivers and the index: weighted means',
