@@ -267,9 +267,10 @@ describe.runIf(sampleIsReady())('answer capture on the sample portfolio', () => 
       expect(result.stdout + result.stderr).not.toContain(`${ID}.yaml`);
       expect(result.status, result.stdout + result.stderr).toBe(0);
       // Alone in its audit, the response scores as the page said: without the other responses, and without
-      // the audit's "ask twice" observations, which are not the respondent's (the page says so).
+      // the audit's "ask twice" observations and measured facts, which are not the respondent's (the page says so).
       for (const f of readdirSync(responses)) if (f !== `${ID}.yaml`) rmSync(join(responses, f));
       rmSync(join(ws, 'audits', org, version, 'scenarios.yaml'), { force: true });
+      rmSync(join(ws, 'audits', org, version, 'facts.yaml'), { force: true });
       const scored = touchstone(['score', `${org}/${version}`, '--root', ws, '--json']);
       expect(scored.status, scored.stderr).toBe(0);
       const r = JSON.parse(scored.stdout) as ScoreResult;

@@ -135,9 +135,9 @@ describe('touchstone diff', () => {
     // huaxin-mart 2025-h1 → 2025-h2 (6 respondents each): +8.9, interval +5.6 … +11.4: real.
     const up = touchstone(['diff', 'huaxin-mart', '2025-h1', '2025-h2', '--lang', 'en'], { cwd: REPO });
     expect(up.stdout).toMatch(/Index\s+34\.2\s+43\.1\s+\+8\.9\s+\+5\.6 … \+11\.4\s+▲/);
-    // anbao-insurance 2025-q4 (recomputed under 1.2.0) → 2026-q3: −0.6, interval −3.1 … +1.4: chance.
+    // anbao-insurance 2025-q4 (recomputed under 1.2.0) → 2026-q3: −0.6, interval −3.2 … +1.2: chance.
     const flat = touchstone(['diff', 'anbao-insurance', '2025-q4', '2026-q3', '--format', 'markdown', '--lang', 'en'], { cwd: REPO });
-    expect(flat.stdout).toContain('| **Index** | 42.3 | 41.7 | -0.6 | -3.1 … +1.4 | ≈ within chance |');
+    expect(flat.stdout).toContain('| **Index** | 42.3 | 41.7 | -0.6 | -3.2 … +1.2 | ≈ within chance |');
   });
 
   it('writes a markdown table for a pull-request comment', () => {
