@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const kinds = ['questionnaire', 'benchmark', 'org', 'audit', 'response', 'scenarios', 'facts', 'workspace'] as const;
+const kinds = ['questionnaire', 'benchmark', 'org', 'audit', 'response', 'scenarios', 'facts', 'actions', 'workspace'] as const;
 const titles: Record<(typeof kinds)[number], string> = {
   questionnaire: 'TouchstoneQuestionnaire', benchmark: 'TouchstoneBenchmarkProfile', org: 'TouchstoneOrganisation',
-  audit: 'TouchstoneAudit', response: 'TouchstoneResponse', scenarios: 'TouchstoneScenarios', facts: 'TouchstoneFacts', workspace: 'TouchstoneWorkspaceSettings',
+  audit: 'TouchstoneAudit', response: 'TouchstoneResponse', scenarios: 'TouchstoneScenarios', facts: 'TouchstoneFacts', actions: 'TouchstoneActions', workspace: 'TouchstoneWorkspaceSettings',
 };
 const names: Record<(typeof kinds)[number], string> = {
   questionnaire: 'QuestionnaireFile', benchmark: 'BenchmarkFile', org: 'OrgFile', audit: 'AuditFile',
-  response: 'ResponseFile', scenarios: 'ScenariosFile', facts: 'FactsFile', workspace: 'WorkspaceFile',
+  response: 'ResponseFile', scenarios: 'ScenariosFile', facts: 'FactsFile', actions: 'ActionsFile', workspace: 'WorkspaceFile',
 };
 
 export async function generateTypes(): Promise<string> {

@@ -35,7 +35,7 @@ export type * from './read/model.ts';
 
 // Scaffolding new files, and where they may go
 export {
-  auditYaml, carryMapping, carryOver, isSlug, latestKey, modeline, orgYaml, parsePeriod, responseYaml, type RespondentInfo, type Wording,
+  auditYaml, carriedActionsYaml, carryMapping, carryOver, isSlug, latestKey, modeline, orgYaml, parsePeriod, responseYaml, type RespondentInfo, type Wording,
 } from './scaffold/scaffold.ts';
 export { EXAMPLE_RESPONDENTS, exampleAnswers } from './scaffold/example-audit.ts';
 export { BUILD_MARK, checkBuildOutput, checkPdfTarget, outsideWorkspace } from './read/paths.ts';

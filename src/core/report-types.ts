@@ -39,6 +39,26 @@ role: (string | null)
 count: number
 }[]
 }[]
+/**
+ * What the previous audit's action plan agreed (its actions.yaml), with whether each question's score moved since: the change of the question (null when it cannot be compared, e.g. removed from the questionnaire). Empty for a first audit or one whose predecessor agreed nothing.
+ */
+followUp: {
+/**
+ * The question's id now (its id in the previous version, when removed).
+ */
+question: string
+/**
+ * Its id in the previous version, when renamed.
+ */
+was?: string
+text: Bilingual
+owner: WorkspaceText
+due: string
+status: ("planned" | "in-progress" | "done" | "dropped")
+step?: WorkspaceText
+note?: string
+change: (Change | null)
+}[]
 })
 /**
  * Text from the workspace: one string for every language, or bilingual.
@@ -216,6 +236,20 @@ actions: Action[]
  * Respondents in order of their ids (pseudonymous when anonymous; empty when aggregates only).
  */
 people: Respondent[]
+/**
+ * The action plan agreed for this audit (actions.yaml), in its order, each with where it is written; the next audit's report follows them up (followUp).
+ */
+agreed: {
+question: string
+text: Bilingual
+owner: WorkspaceText
+due: string
+status: ("planned" | "in-progress" | "done" | "dropped")
+step?: WorkspaceText
+note?: string
+file: string
+line: number
+}[]
 }
 /**
  * The same text in English (en) and Simplified Chinese (zh), as the workspace gives it.
@@ -584,7 +618,7 @@ question: string
 part: string
 priority: number
 /**
- * The index points this step would add: the audit re-scored with the question's median one level higher (a metric at its target), gates and index composition included; never more than the index can still gain.
+ * The index points this step would add: the audit re-scored with the question's median one level higher (a metric at its target), gates and index composition included; never more than the index can still gain. Ranked: steps that lift a binding cap first, then by points per person-day where the questionnaire sizes efforts (else by points), ties by question id.
  */
 impact: number
 /**
@@ -597,6 +631,28 @@ why: Message
  * The questionnaire's next step from the current level (null when it gives none), or for a metric the move to make.
  */
 next: (Bilingual | Message | null)
+/**
+ * The size of this step's effort (the questionnaire's `effort` of the question, for the level the organisation is at); null when not estimated.
+ */
+effort: (("S" | "M" | "L") | null)
+/**
+ * The person-days of that size (the questionnaire's `effort`); null when not estimated.
+ */
+days: (number | null)
+/**
+ * Index points per person-day (impact ÷ days), what steps are ranked by after those lifting a cap, when the questionnaire sizes efforts (a step it leaves unsized is ranked as a middle-sized one, M). Null when not estimated.
+ */
+perDay: (number | null)
+/**
+ * What the audit's actions.yaml agreed for this question: owner, due date, status; null when nothing was agreed.
+ */
+agreed: ({
+owner: WorkspaceText
+due: string
+status: ("planned" | "in-progress" | "done" | "dropped")
+step?: WorkspaceText
+note?: string
+} | null)
 }
 /**
  * A respondent. When the audit is anonymous, ids are `respondent-1…` in an order keyed by a secret, names and files are left out, and a role held by fewer than the minimum is null.

@@ -40,6 +40,7 @@ audit?: AuditFile
 response?: ResponseFile
 scenarios?: ScenariosFile
 facts?: FactsFile
+actions?: ActionsFile
 workspace?: WorkspaceFile
 }
 /**
@@ -543,6 +544,14 @@ name: Bilingual
 meaning: Bilingual
 }]
 /**
+ * The sizes a next step's effort is estimated in (a question's `effort`), each with its person-days of work: the action plan ranks steps by the index points they would add per day. Without it, steps are ranked by points alone.
+ */
+effort?: {
+S: number
+M: number
+L: number
+}
+/**
  * Rules that cap a score when an essential is missing.
  * 
  * @maxItems 100
@@ -623,6 +632,10 @@ levels?: [Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual]|[Bilingual, Bi
  * @maxItems 10
  */
 next?: [Bilingual]|[Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual]|[Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual, Bilingual]
+/**
+ * The effort of the next steps, in the questionnaire's `effort` sizes: one size for every step, or one per step of `next` (a metric takes one size).
+ */
+effort?: (("S" | "M" | "L") | [("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")]|[("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L"), ("S" | "M" | "L")])
 /**
  * For a cross-industry benchmark practice: who set the bar.
  */
@@ -959,6 +972,34 @@ owner: (string | Bilingual)
  */
 date: string
 link?: string
+note?: string
+}[]
+}
+/**
+ * The action plan agreed for an audit (who does what by when): audits/<org>/<version>/actions.yaml. `touchstone new --from` carries the open ones into the next version, whose report shows what was agreed and whether the score moved.
+ */
+export interface ActionsFile {
+/**
+ * @maxItems 500
+ */
+actions: {
+/**
+ * the question the action is to raise (an id of the audit's questionnaire)
+ */
+question: string
+/**
+ * Text in one language for both, or {en, zh}.
+ */
+step?: (string | Bilingual)
+/**
+ * Text in one language for both, or {en, zh}.
+ */
+owner: (string | Bilingual)
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+due: string
+status: ("planned" | "in-progress" | "done" | "dropped")
 note?: string
 }[]
 }

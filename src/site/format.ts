@@ -167,6 +167,17 @@ export function conditionText(c: Condition, lang: Lang): string {
   return `${c.observed ? observedName(c.observed, lang) : c.question ?? ''}${tests}`;
 }
 
+/** An agreed action's status, in words. */
+export function statusWord(status: 'planned' | 'in-progress' | 'done' | 'dropped', lang: Lang): string {
+  return ui(lang, status === 'planned' ? 'statusPlanned' : status === 'in-progress' ? 'statusInProgress' : status === 'done' ? 'statusDone' : 'statusDropped');
+}
+
+/** What was agreed for an action: its step (when it is not the questionnaire's), owner and due date. */
+export function agreedText(a: { step?: WorkspaceText; owner: WorkspaceText; due: string }, lang: Lang): string {
+  const who = uif(lang, 'agreedBy', { owner: tr(a.owner, lang), due: date(a.due, lang) });
+  return a.step === undefined ? who : `${tr(a.step, lang)}${ui(lang, 'semicolon')}${who}`;
+}
+
 /** Where a fact comes from, in words: its kind of source, which one, who stands behind it, when. */
 export function factProvenance(f: { source: 'system' | 'report' | 'extract'; from?: WorkspaceText; owner: WorkspaceText; date: string }, lang: Lang): string {
   const source = ui(lang, f.source === 'system' ? 'sourceSystem' : f.source === 'report' ? 'sourceReport' : 'sourceExtract');

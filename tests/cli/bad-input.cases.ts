@@ -17,6 +17,7 @@ const QN = 'questionnaires/mini/1.0.0.yaml';
 const BM = 'benchmarks/best-in-class/2026.1.yaml';
 const NOTES = 'audits/acme/2026-q3/notes.mdx';
 const FACTS = 'audits/acme/2026-q3/facts.yaml';
+const PLAN = 'audits/acme/2026-q1/actions.yaml';
 /** A facts.yaml of one fact (its `metric:` on line 2, `value:` on line 3, `source:` on line 4). */
 const fact = (metric: string, value: number, source = 'system') =>
   `facts:\n  - metric: ${metric}\n    value: ${value}\n    source: ${source}\n    owner: Head of service\n    date: 2026-09-30\n`;
@@ -234,6 +235,17 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'facts/metric-range', file: FACTS, line: 3, col: 12 } },
   { name: 'fact with an unknown source kind', overlay: { [FACTS]: fact('recovery.first-response-minutes', 90, 'hearsay') },
     expect: { code: 'schema/enum', file: FACTS, line: 4, col: 13, message: /must be one of "system", "report"/ } },
+  // --- the agreed action plan (actions.yaml) and effort sizes
+  { name: 'action for an unknown question', overlay: { [PLAN]: 'actions:\n  - { question: momentum.ownr, owner: PMO, due: 2026-06-30, status: planned }\n' },
+    expect: { code: 'actions/unknown-question', file: PLAN, line: 2, col: 17, message: /did you mean "momentum.owner"/ } },
+  { name: 'two actions for one question', overlay: { [PLAN]: 'actions:\n  - { question: momentum.owner, owner: PMO, due: 2026-06-30, status: planned }\n  - { question: momentum.owner, owner: CEO, due: 2026-09-30, status: planned }\n' },
+    expect: { code: 'actions/duplicate', file: PLAN, line: 3, col: 17, message: /already has an action at line 2/ } },
+  { name: 'action with an unknown status', overlay: { [PLAN]: 'actions:\n  - { question: momentum.owner, owner: PMO, due: 2026-06-30, status: started }\n' },
+    expect: { code: 'schema/enum', file: PLAN, line: 2, col: 70 } },
+  { name: 'efforts for more steps than a question has', overlay: { [QN]: { edit: (t) => t.replace('drivers:\n', 'effort: { S: 2, M: 10, L: 40 }\ndrivers:\n').replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        effort: [S, L]\n') } },
+    expect: { code: 'questionnaire/effort-count', file: QN, line: 15, col: 17, message: /sizes 2 next steps; one size per level below the top is 4/ } },
+  { name: 'efforts without the questionnaire\'s sizes', overlay: { [QN]: { edit: (t) => t.replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        effort: M\n') } },
+    expect: { code: 'questionnaire/effort-without-sizes', file: QN, line: 14, col: 17, message: /declares no sizes/ } },
   // --- conditions of rules and gates
   { name: 'condition on both a question and an observation', overlay: { [QN]: { edit: (t) => t.replace('- { question: recovery.tracking, at-most: 1 }\n', '- { question: recovery.tracking, observed: luck, at-most: 1 }\n') } },
     expect: { code: 'questionnaire/condition-target', file: QN, line: 98, col: 11, message: /not both/ } },

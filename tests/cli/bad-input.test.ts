@@ -39,7 +39,7 @@ describe('touchstone validate on bad input', () => {
     const codes = new Set<string>();
     for (const file of sources) {
       const text = readFileSync(join(REPO, 'src/core', String(file)), 'utf8');
-      for (const m of text.matchAll(/'((?:yaml|file|text|schema|evidence|ref|answer|respondent|path|org|audit|workspace|limit|questionnaire|benchmark|scenarios|facts|notes)\/[a-z-]+)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/'((?:yaml|file|text|schema|evidence|ref|answer|respondent|path|org|audit|workspace|limit|questionnaire|benchmark|scenarios|facts|actions|notes)\/[a-z-]+)'/g)) codes.add(m[1]);
       if (text.includes('`${what}/path-mismatch`')) codes.add('questionnaire/path-mismatch').add('benchmark/path-mismatch');
     }
     codes.delete('schema/invalid'); // the fallback for an ajv keyword the schemas do not use

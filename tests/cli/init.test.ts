@@ -70,6 +70,7 @@ describe('touchstone init', () => {
       './node_modules/@touchstone-cx/touchstone/schemas/response.schema.json': ['audits/*/*/responses/*.yaml'],
       './node_modules/@touchstone-cx/touchstone/schemas/scenarios.schema.json': ['audits/*/*/scenarios.yaml'],
       './node_modules/@touchstone-cx/touchstone/schemas/facts.schema.json': ['audits/*/*/facts.yaml'],
+      './node_modules/@touchstone-cx/touchstone/schemas/actions.schema.json': ['audits/*/*/actions.yaml'],
       './node_modules/@touchstone-cx/touchstone/schemas/workspace.schema.json': ['touchstone.yaml'],
     });
     // Every schema named exists in this package (which npm install puts at node_modules/touchstone).

@@ -169,6 +169,32 @@ describe('touchstone new', () => {
     expect(trace.carriedOver).toBe(true);
   });
 
+  it('carries the actions still open with --from, for the workshop to update', () => {
+    const root = minimal();
+    writeFileSync(join(root, 'audits/acme/2026-q3/actions.yaml'), 'actions:\n'
+      + '  - { question: momentum.owner, owner: PMO lead, due: 2026-09-30, status: done }\n'
+      + '  - { question: reliability.same-answer, owner: { en: "Head of service: ops", zh: 服务负责人 }, due: 2026-12-31, status: in-progress, step: "Write answers down", note: "two of ten done" }\n'
+      + '  - { question: recovery.tracking, owner: "IT \\"desk\\"", due: 2027-03-31, status: planned }\n'
+      + '  - { question: benchmark.caller-recognition, owner: CX lead, due: 2026-12-31, status: dropped }\n');
+    const made = touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--from', '2026-q3']);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`created ${Q4}/actions.yaml (the actions still open in 2026-q3: update their status)`);
+    const text = readFileSync(join(root, Q4, 'actions.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S*actions\.schema\.json$/);
+    expect(parse(text)).toEqual({ actions: [
+      { question: 'reliability.same-answer', owner: { en: 'Head of service: ops', zh: '服务负责人' }, due: '2026-12-31', status: 'in-progress', step: 'Write answers down', note: 'two of ten done' },
+      { question: 'recovery.tracking', owner: 'IT "desk"', due: '2027-03-31', status: 'planned' },
+    ] });
+    const validate = touchstone(['validate', '--root', root]);
+    expect(validate.stdout).toBe('');
+    expect(validate.status).toBe(0);
+    // Nothing open: no file.
+    const none = minimal();
+    writeFileSync(join(none, 'audits/acme/2026-q3/actions.yaml'), 'actions:\n  - { question: momentum.owner, owner: PMO lead, due: 2026-09-30, status: done }\n');
+    expect(touchstone(['new', 'acme/2026-q4', '--root', none, ...PERIOD, '--from', '2026-q3']).status).toBe(0);
+    expect(existsSync(join(none, Q4, 'actions.yaml'))).toBe(false);
+  });
+
   it('leaves a respondent who is new since --from blank, and adds to the previous respondents only those named', () => {
     const root = minimal();
     expect(touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--from', '2026-q3', '--respondent', 'ceo', '--respondent', 'cfo=Finance']).status).toBe(0);

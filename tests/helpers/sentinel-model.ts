@@ -90,9 +90,11 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     };
     const actions: Action[] = [
       { question: 'welcome.waiting', part: 'welcome', priority: s.i(), impact: s.n(), lifts: null, text: b('Shorten the wait', '缩短等待'),
-        why: { id: 'actionWhyLevel', params: { now: s.n(), min: s.n(), max: s.n(), target: s.n() } }, next: b('Add a greeter at peak hours.', '高峰时段增设迎宾。') },
+        why: { id: 'actionWhyLevel', params: { now: s.n(), min: s.n(), max: s.n(), target: s.n() } }, next: b('Add a greeter at peak hours.', '高峰时段增设迎宾。'),
+        effort: 'M', days: s.n(), perDay: s.n(), agreed: { owner: b('Front office manager', '前厅经理'), due: SENTINEL_DATES[4]!, status: 'in-progress' } },
       { question: 'recovery.hours', part: 'recovery', priority: s.i(), impact: s.n(), lifts: 'no-owner', text: b('Resolve faster', '更快解决'),
-        why: { id: 'actionWhyMetric', params: { now: s.n(), unit: b('hours', '小时'), target: s.n() } }, next: { id: 'actionNextMetric', params: { now: s.n(), target: s.n(), unit: b('hours', '小时') } } },
+        why: { id: 'actionWhyMetric', params: { now: s.n(), unit: b('hours', '小时'), target: s.n() } }, next: { id: 'actionNextMetric', params: { now: s.n(), target: s.n(), unit: b('hours', '小时') } },
+        effort: null, days: null, perDay: null, agreed: null },
     ];
     const index = s.n();
     const changes: AuditDiff | null = previous ? {
@@ -119,6 +121,8 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
       people: [{ id: 'ann', role: 'Front desk', name: 'Ann' }, { id: 'bo', role: 'Manager', name: 'Bo' }, { id: 'cy', role: 'Concierge' }],
       changes,
       roles: [{ role: 'Front desk', count: s.i() }, { role: 'Manager', count: s.i() }],
+      agreed: [{ question: 'welcome.waiting', text: b('Shorten the wait', '缩短等待'), owner: b('Front office manager', '前厅经理'), due: SENTINEL_DATES[4]!, status: 'in-progress', file: 'actions.yaml', line: s.i() }],
+      followUp: previous ? [{ question: 'welcome.waiting', text: b('Shorten the wait', '缩短等待'), owner: b('Front office manager', '前厅经理'), due: SENTINEL_DATES[4]!, status: 'done', change: change() }] : [],
       knowledgeGaps: [{
         question: 'welcome.greeting', part: 'welcome', text: b('Question welcome greeting', '题目welcomegreeting'), count: s.i(), of: s.i(),
         roles: [{ role: 'Front desk', count: s.i() }, { role: null, count: s.i() }],
@@ -132,7 +136,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
     scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
-    bands: [], observedWeight: null, uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
+    bands: [], observedWeight: null, effort: null, uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

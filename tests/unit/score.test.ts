@@ -688,3 +688,74 @@ describe('observed beats claimed: facts, observations and the evidence policy on
     expect(q.answers[0]!.discounted).toBe('20 without evidence counts as 50');
   });
 });
+
+describe('an action plan, not a list', () => {
+  const bank = 'questionnaires/mini/1.0.0.yaml';
+  // Sizes in person-days; momentum.owner's step from level 1 is large, reliability.same-answer's
+  // every step small, momentum.act-now's medium, reliability.stores not sized.
+  const sized = {
+    [bank]: {
+      edit: (t: string) => t.replace('drivers:\n', 'effort: { S: 2, M: 10, L: 40 }\ndrivers:\n')
+        .replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        effort: [S, L, L, L]\n')
+        .replace('      - id: momentum.act-now\n', '      - id: momentum.act-now\n        effort: M\n')
+        .replace('      - id: reliability.same-answer\n', '      - id: reliability.same-answer\n        effort: S\n'),
+    },
+  };
+
+  it('ranks steps by the index points they add per person-day, an unsized step as a medium one', () => {
+    const r = score(load(sized), '2026-q1');
+    // Points as in "ranks actions by the index points…" above; per day:
+    // same-answer 6.25 / 2 = 3.125; stores (unsized) 6.25 / 10 = 0.625; act-now 4.1667 / 10 = 0.417;
+    // owner (median 1.5: the step from level 1, L) 8.333 / 40 = 0.208; the rest add 0.
+    expect(r.actions.map((a) => [a.question, a.impact, a.effort, a.days, a.perDay])).toEqual([
+      ['reliability.same-answer', 6.3, 'S', 2, 3.125], ['reliability.stores', 6.3, null, null, null], ['momentum.act-now', 4.2, 'M', 10, 0.417],
+      ['momentum.owner', 8.3, 'L', 40, 0.208], ['benchmark.caller-recognition', 0, null, null, null], ['consistency.mystery-shop', 0, null, null, null],
+      ['recovery.first-response-minutes', 0, null, null, null], ['recovery.tracking', 0, null, null, null],
+    ]);
+    // No action promises more than the index can still gain.
+    for (const a of r.actions) expect(a.impact).toBeLessThanOrEqual(100 - r.index!);
+  });
+
+  it('ranks by points alone when the questionnaire sizes no effort', () => {
+    expect(score(load(), '2026-q1').actions.map((a) => a.question).slice(0, 4)).toEqual(['momentum.owner', 'reliability.same-answer', 'reliability.stores', 'momentum.act-now']);
+  });
+
+  const PLAN = 'audits/acme/2026-q1/actions.yaml';
+  const plan = 'actions:\n  - question: momentum.owner\n    owner: PMO lead\n    due: 2026-06-30\n    status: done\n'
+    + '  - question: reliability.same-answer\n    step: { en: Write the top ten answers down, zh: 写下十个最常见问题的标准答复 }\n    owner: { en: Head of service, zh: 服务负责人 }\n    due: 2026-09-30\n    status: in-progress\n';
+
+  it('carries what the audit\'s actions.yaml agreed on each action', () => {
+    const r = score(load({ [PLAN]: plan }), '2026-q1');
+    expect(r.agreed.map((a) => [a.question, a.status, a.file, a.line])).toEqual([['momentum.owner', 'done', PLAN, 2], ['reliability.same-answer', 'in-progress', PLAN, 6]]);
+    expect(r.actions.find((a) => a.question === 'momentum.owner')!.agreed).toEqual({ owner: 'PMO lead', due: '2026-06-30', status: 'done' });
+    expect(r.actions.find((a) => a.question === 'reliability.stores')!.agreed).toBeNull();
+  });
+
+  it('shows in the next report what was agreed last time and whether the score moved', () => {
+    const ws = load({ [PLAN]: plan });
+    const q1 = findAudit(ws, 'acme', '2026-q1');
+    const q3 = findAudit(ws, 'acme', '2026-q3');
+    if (!q1.ok || !q3.ok) throw new Error('no audit');
+    const report = reportOf(q3.audit, ws, q1.audit);
+    // momentum.owner: 37.5 (q1) → 75 (q3); reliability.same-answer: 37.5 → 50 (q3: 3 and 1 → 2); two
+    // respondents per version: no verdict on either change.
+    expect(report.followUp.map((f) => [f.question, f.status, f.change?.before, f.change?.after, f.change?.meaningful])).toEqual([
+      ['momentum.owner', 'done', 37.5, 75, false], ['reliability.same-answer', 'in-progress', 37.5, 50, false],
+    ]);
+    expect(report.followUp[1]).toMatchObject({ owner: { en: 'Head of service', zh: '服务负责人' }, step: { en: 'Write the top ten answers down' } });
+    // The first audit follows nothing up.
+    expect(reportOf(q1.audit, ws).followUp).toEqual([]);
+  });
+
+  it('refuses an action for an unknown question, two actions for one question, and efforts that do not fit', () => {
+    const root = workspaceFrom('minimal', {
+      [PLAN]: `${plan}  - question: momentum.ownr\n    owner: x\n    due: 2026-06-30\n    status: planned\n  - question: momentum.owner\n    owner: y\n    due: 2026-06-30\n    status: planned\n`,
+      [bank]: { edit: (t: string) => t.replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        effort: [S, L]\n') },
+    });
+    created.push(root);
+    const codes = validateWorkspace(root).diagnostics.map((d) => [d.code, d.file, d.line]);
+    expect(codes).toEqual(expect.arrayContaining([
+      ['actions/unknown-question', PLAN, 11], ['actions/duplicate', PLAN, 15], ['questionnaire/effort-count', bank, 14], ['questionnaire/effort-without-sizes', bank, 14],
+    ]));
+  });
+});

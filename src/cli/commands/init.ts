@@ -149,6 +149,7 @@ function plan(dir: string, fromCheckout: boolean, isWorkspace: boolean): Record<
       [`./${SCHEMAS}/response.schema.json`]: ['audits/*/*/responses/*.yaml'],
       [`./${SCHEMAS}/scenarios.schema.json`]: ['audits/*/*/scenarios.yaml'],
       [`./${SCHEMAS}/facts.schema.json`]: ['audits/*/*/facts.yaml'],
+      [`./${SCHEMAS}/actions.schema.json`]: ['audits/*/*/actions.yaml'],
       [`./${SCHEMAS}/workspace.schema.json`]: ['touchstone.yaml'],
     },
   }, null, 2)}\n`;

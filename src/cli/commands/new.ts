@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { join, relative, sep } from 'node:path';
 import {
-  auditYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, outsideWorkspace, parsePeriod, responseYaml,
+  auditYaml, carriedActionsYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, outsideWorkspace, parsePeriod, responseYaml,
   validateWorkspace, type AuditModel, type Lang, type RespondentInfo, type Workspace,
 } from '../../core/index.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
@@ -98,6 +98,12 @@ export function registerNew(program: Command, context: CommandContext): void {
         schemaPath: schemaRef(join(target, 'audit.yaml'), schemas, 'audit.schema.json'),
         org: orgId, version, questionnaire, benchmark, period, label: options.label, carriedFrom: previous?.version, words: wording(lang),
       });
+      // The plan agreed last time: its open actions come along, for the workshop to update.
+      const actionsText = previous?.actions && mapping ? carriedActionsYaml({
+        schemaPath: schemaRef(join(target, 'actions.yaml'), schemas, 'actions.schema.json'),
+        from: previous.version, previous: previous.actions.data, mapping, words: wording(lang),
+      }) : null;
+      if (actionsText) files['actions.yaml'] = actionsText;
       let carried = 0;
       for (const person of people) {
         const file = join(target, 'responses', `${person.info.id}.yaml`);
@@ -146,6 +152,7 @@ export function registerNew(program: Command, context: CommandContext): void {
       out.push(`created ${shown(join(target, 'audit.yaml'))} (${questionnaire}, ${benchmark}, ${period.start}..${period.end})`);
       for (const person of people) out.push(`created ${shown(join(target, 'responses', `${person.info.id}.yaml`))}`);
       if (previous) out.push(`carried over ${carried} answer(s) from ${orgId}/${previous.version}, marked carried-over: true`);
+      if (actionsText) out.push(`created ${shown(join(target, 'actions.yaml'))} (the actions still open in ${previous!.version}: update their status)`);
       const rootFlag = options.root !== undefined ? ` --root ${options.root}` : '';
       out.push('', `Next: answer the questions in responses/, then run \`touchstone validate${rootFlag}\`.`);
       process.stdout.write(`${out.join('\n')}\n`);

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import stringWidth from 'string-width';
 import { MIN_RESPONDENTS, previousAudit, printable, reportOf, type Interval, type Lang, type PartScore, type ReportModel } from '../../core/index.ts';
 import { say, ui, uif } from '../../site/i18n.ts';
-import { indexMadeOf } from '../../site/format.ts';
+import { agreedText, indexMadeOf, statusWord } from '../../site/format.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
 import { loadValidWorkspace } from '../load-valid.ts';
 import { style } from '../output.ts';
@@ -71,9 +71,20 @@ function renderTable(r: ReportModel, orgName: string, lang: Lang): string {
     lines.push('', style('bold', ui(lang, 'cliGatesNotPassed')));
     for (const g of closed) lines.push(`  ${localText(g.name, lang)} → ${g.scope} ≤ ${g.cap}${g.applied ? ui(lang, 'cliApplied') : ''}`);
   }
+  if (r.followUp.length) {
+    lines.push('', style('bold', ui(lang, 'followUpH')));
+    for (const f of r.followUp) {
+      const moved = f.change === null ? ui(lang, 'notComparable')
+        : `${uif(lang, 'followUpMoved', { before: fmt(f.change.before), after: fmt(f.change.after) })}${f.change.meaningful ? '' : ` ${ui(lang, 'cliWithinSpread').trim()}`}`;
+      lines.push(`  ${statusWord(f.status, lang)}  ${printable(localText(f.text, lang))}\n     ${style('dim', printable(agreedText(f, lang)))}  ${moved}`);
+    }
+  }
   if (r.actions.length) {
-    lines.push('', style('bold', ui(lang, 'cliNextSteps')));
-    for (const a of r.actions.slice(0, 5)) lines.push(`  ${a.priority}. ${localText(a.text, lang)}\n     ${style('dim', printable(say(lang, a.why)))}\n     → ${printable(say(lang, a.next))}`);
+    lines.push('', style('bold', ui(lang, r.actions.some((a) => a.days !== null) ? 'cliNextStepsPerDay' : 'cliNextSteps')));
+    for (const a of r.actions.slice(0, 5)) {
+      const effort = a.effort ? `  ${style('dim', uif(lang, 'effortSize', { size: a.effort, days: String(a.days) }))}` : '';
+      lines.push(`  ${a.priority}. ${localText(a.text, lang)}\n     ${style('dim', printable(say(lang, a.why)))}\n     → ${printable(say(lang, a.next))}${effort}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

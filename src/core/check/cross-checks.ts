@@ -73,7 +73,14 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
           bag.error(source.file, at('next'), 'questionnaire/next-count',
             `"${question.id}" gives ${def.next.length} next steps; one per level below the top is ${span - 1}`);
         }
+        if (Array.isArray(def.effort) && def.effort.length !== span - 1) {
+          bag.error(source.file, at('effort'), 'questionnaire/effort-count',
+            `"${question.id}" sizes ${def.effort.length} next steps; one size per level below the top is ${span - 1} (or one size, e.g. effort: M, for every step)`);
+        }
       } else {
+        if (Array.isArray(def.effort) && def.effort.length !== 1) {
+          bag.error(source.file, at('effort'), 'questionnaire/effort-count', `"${question.id}" is a metric, with one next step: give it one size (e.g. effort: M)`);
+        }
         const { target = 0, floor = 0, direction } = def;
         if ((direction === 'higher' && !(target > floor)) || (direction === 'lower' && !(target < floor))) {
           bag.error(source.file, at('target'), 'questionnaire/metric-bounds',
@@ -82,6 +89,10 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
         if (def.min !== undefined && def.max !== undefined && def.min > def.max) {
           bag.error(source.file, at('min'), 'questionnaire/metric-bounds', `"${question.id}": min is above max`);
         }
+      }
+      if (def.effort !== undefined && !data.effort) {
+        bag.error(source.file, at('effort'), 'questionnaire/effort-without-sizes',
+          `"${question.id}" sizes its next steps, but the questionnaire declares no sizes: add e.g. "effort: { S: 5, M: 20, L: 60 }" (person-days) at the top level`);
       }
     }
   }
@@ -258,6 +269,7 @@ function checkAudit(audit: AuditModel, ws: Workspace, bag: DiagnosticBag): void 
     if (audit.questionnaire) checkAnswers(response, audit.questionnaire, bag);
   }
   if (audit.facts && audit.questionnaire) checkFacts(audit.facts, audit.questionnaire, bag);
+  if (audit.actions && audit.questionnaire) checkActions(audit.actions, audit.questionnaire, bag);
   if (audit.scenarios && audit.questionnaire) {
     const templates = new Set((audit.questionnaire.data.consistency?.scenarios ?? []).map((s) => s.id));
     audit.scenarios.data.scenarios.forEach((s, i) => {
@@ -401,4 +413,21 @@ function checkFacts(facts: NonNullable<AuditModel['facts']>, q: QuestionnaireMod
 /** A workspace text in a diagnostic: as written, or its English. */
 function textOf(text: string | { en: string } | undefined): string | undefined {
   return typeof text === 'object' ? text.en : text;
+}
+
+/** actions.yaml: each action raises a question of the audit's questionnaire, one action per question. */
+function checkActions(actions: NonNullable<AuditModel['actions']>, q: QuestionnaireModel, bag: DiagnosticBag): void {
+  const { source, data } = actions;
+  const first = new Map<string, number>();
+  data.actions.forEach((a, i) => {
+    const at = source.locate(['actions', i, 'question']);
+    if (!q.questions.has(a.question)) {
+      bag.error(source.file, at, 'actions/unknown-question', `"${a.question}" is not a question of ${q.key}${didYouMean(a.question, [...q.questions.keys()])}`);
+      return;
+    }
+    const before = first.get(a.question);
+    if (before !== undefined) {
+      bag.error(source.file, at, 'actions/duplicate', `"${a.question}" already has an action at line ${source.locate(['actions', before, 'question']).line}: agree one action per question (write both steps in its "step")`);
+    } else first.set(a.question, i);
+  });
 }

@@ -6,7 +6,7 @@ import {
   indexQuestionnaire, type AuditModel, type BenchmarkModel, type Loaded, type OrgModel, type QuestionnaireModel,
   type ResponseModel, type Workspace,
 } from './model.ts';
-import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, FactsFile, WorkspaceFile } from '../schema-types.ts';
+import type { AuditFile, BenchmarkFile, OrgFile, QuestionnaireFile, ResponseFile, ScenariosFile, FactsFile, ActionsFile, WorkspaceFile } from '../schema-types.ts';
 import { reportSchemaErrors } from './schema-errors.ts';
 import { parseNotes, type NotesDocument } from './notes.ts';
 import { markBidiControls } from '../text-safety.ts';
@@ -162,12 +162,14 @@ function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: s
   const responses: ResponseModel[] = [];
   let scenarios: Loaded<ScenariosFile> | undefined;
   let facts: Loaded<FactsFile> | undefined;
+  let actions: Loaded<ActionsFile> | undefined;
   let notes: string | undefined;
   let notesDoc: NotesDocument | undefined;
   for (const entry of entries) {
     if (entry.name === 'audit.yaml') continue;
     if (entry.name === 'scenarios.yaml' && entry.kind === 'file') scenarios = load<ScenariosFile>(entry.path, 'scenarios');
     else if (entry.name === 'facts.yaml' && entry.kind === 'file') facts = load<FactsFile>(entry.path, 'facts');
+    else if (entry.name === 'actions.yaml' && entry.kind === 'file') actions = load<ActionsFile>(entry.path, 'actions');
     else if (entry.name === 'notes.mdx' && entry.kind === 'file') {
       notes = reader.rel(entry.path);
       // Read by the reader's rules (size limit) and checked as prose: see notes.ts.
@@ -185,10 +187,10 @@ function loadAudit(reader: WorkspaceReader, dir: string, org: string, version: s
         const response = load<ResponseFile>(file.path, 'response');
         if (response) responses.push(response);
       }
-    } else unexpected(reader, entry.path, bag, 'an audit folder holds audit.yaml, responses/, scenarios.yaml, facts.yaml and notes.mdx');
+    } else unexpected(reader, entry.path, bag, 'an audit folder holds audit.yaml, responses/, scenarios.yaml, facts.yaml, actions.yaml and notes.mdx');
   }
   if (!audit) return undefined;
-  return { org, version, dir: reader.rel(dir), audit, responses, scenarios, facts, notes, notesDoc };
+  return { org, version, dir: reader.rel(dir), audit, responses, scenarios, facts, actions, notes, notesDoc };
 }
 
 function yamlFiles(reader: WorkspaceReader, dir: string, bag: DiagnosticBag) {

@@ -1,5 +1,5 @@
 import type {
-  AuditFile, BenchmarkFile, Bilingual, Gate, OrgFile, Question, QuestionnaireFile, ResponseFile, ScenariosFile, FactsFile, WorkspaceFile,
+  AuditFile, BenchmarkFile, Bilingual, Gate, OrgFile, Question, QuestionnaireFile, ResponseFile, ScenariosFile, FactsFile, ActionsFile, WorkspaceFile,
 } from '../schema-types.ts';
 import type { NotesDocument } from './notes.ts';
 import type { SourceFile } from './yaml-file.ts';
@@ -78,6 +78,8 @@ export interface AuditModel {
   scenarios?: Loaded<ScenariosFile>;
   /** Metrics measured for the audit (facts.yaml), which replace the respondents' opinions on them. */
   facts?: Loaded<FactsFile>;
+  /** The action plan agreed for the audit (actions.yaml): owner, due date and status per question. */
+  actions?: Loaded<ActionsFile>;
   /** Relative path of notes.mdx when present. */
   notes?: string;
   /** notes.mdx parsed (absent when it could not be read or parsed): what the site renders. */

@@ -9,12 +9,13 @@ import audit from '../../../schemas/audit.schema.json' with { type: 'json' };
 import response from '../../../schemas/response.schema.json' with { type: 'json' };
 import scenarios from '../../../schemas/scenarios.schema.json' with { type: 'json' };
 import facts from '../../../schemas/facts.schema.json' with { type: 'json' };
+import actions from '../../../schemas/actions.schema.json' with { type: 'json' };
 import workspace from '../../../schemas/workspace.schema.json' with { type: 'json' };
 
 /** The file kinds of a workspace, each with its JSON Schema in `schemas/<kind>.schema.json`. */
-export type FileKind = 'questionnaire' | 'benchmark' | 'org' | 'audit' | 'response' | 'scenarios' | 'facts' | 'workspace';
+export type FileKind = 'questionnaire' | 'benchmark' | 'org' | 'audit' | 'response' | 'scenarios' | 'facts' | 'actions' | 'workspace';
 
-export const SCHEMAS: Record<FileKind, object> = { questionnaire, benchmark, org, audit, response, scenarios, facts, workspace };
+export const SCHEMAS: Record<FileKind, object> = { questionnaire, benchmark, org, audit, response, scenarios, facts, actions, workspace };
 export const DEFS_SCHEMA = defs;
 
 // ajv-formats ships CommonJS; its default export differs between bundlers and Node.

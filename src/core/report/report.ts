@@ -1,7 +1,7 @@
 import { diffScores } from '../compare/diff.ts';
 import type { AuditModel, Workspace } from '../read/model.ts';
 import { scoreAudit } from '../score/score.ts';
-import type { ReportModel, ScoreResult } from '../score-types.ts';
+import type { AuditDiff, ReportModel, ScoreResult } from '../score-types.ts';
 
 /** The version of the report model's shape (schemas/report.schema.json); raised when a field changes meaning or goes. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -13,12 +13,14 @@ export const REPORT_SCHEMA_VERSION = 1;
  * `previous` is the score of the organisation's audit before this one, for what changed.
  */
 export function reportModel(score: ScoreResult, ws: Workspace, previous?: ScoreResult): ReportModel {
+  const changes = previous ? diffScores(ws, previous, score) : null;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     ...score,
-    changes: previous ? diffScores(ws, previous, score) : null,
+    changes,
     roles: rolesOf(score),
     knowledgeGaps: knowledgeGapsOf(score),
+    followUp: previous ? followUpOf(previous, changes) : [],
   };
 }
 
@@ -55,4 +57,22 @@ function knowledgeGapsOf(score: ScoreResult): ReportModel['knowledgeGaps'] {
         roles: [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0)).map(([role, count]) => ({ role, count })),
       };
     });
+}
+
+/**
+ * What the previous audit agreed (its actions.yaml) and whether each question's score moved since:
+ * the question's change as the diff computed it (through renames; null when the question was
+ * removed, or the diff could not compare the two versions).
+ */
+function followUpOf(previous: ScoreResult, changes: AuditDiff | null): ReportModel['followUp'] {
+  return previous.agreed.map(({ question, text, file, line, ...agreed }) => {
+    void file, line;
+    const change = changes?.questions.find((c) => (c.was ?? c.id) === question && c.status !== 'added') ?? null;
+    const now = change && change.status !== 'removed' ? change.id : question;
+    return {
+      question: now, ...(now !== question ? { was: question } : {}), text: change && change.status !== 'removed' ? change.text : text, ...agreed,
+      change: change && change.status !== 'removed' && change.status !== 'not-comparable'
+        ? { before: change.before, after: change.after, delta: change.delta, meaningful: change.meaningful, interval: change.interval } : null,
+    };
+  });
 }

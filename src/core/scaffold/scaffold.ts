@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { questionMapping } from '../compare/diff.ts';
 import { answerLines, respondentLines, yamlString } from './response-yaml.ts';
 import { answerValue, type QuestionModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
-import type { Bilingual, Detail, ResponseFile } from '../schema-types.ts';
+import type { ActionsFile, Bilingual, Detail, ResponseFile } from '../schema-types.ts';
 import type { Message } from '../score-types.ts';
 
 /**
@@ -214,6 +214,35 @@ export function auditYaml(o: AuditScaffoldOptions): string {
   const label = o.label === undefined ? '' : `, label: ${stringify(o.label, { lineWidth: 0 }).trimEnd().includes('\n') ? JSON.stringify(o.label) : flowScalar(o.label)}`;
   out.push(`period: { start: ${o.period.start}, end: ${o.period.end}${label} }`);
   out.push(`status: draft  # ${say(m('scaffoldStatus'))}`);
+  return `${out.join('\n')}\n`;
+}
+
+export interface ActionsScaffoldOptions {
+  schemaPath: string;
+  /** The earlier version whose agreed actions these are. */
+  from: string;
+  /** Its actions.yaml. */
+  previous: ActionsFile;
+  /** Question ids from the earlier questionnaire version to this one (null: removed). */
+  mapping: Map<string, string | null>;
+  words: Wording;
+}
+
+/**
+ * The next version's actions.yaml: the actions still open in the earlier one (planned or in
+ * progress), their questions renamed as the questionnaire declares (those removed are left out),
+ * with owner, due date, step and note as agreed, for the workshop to update. Null when none is open.
+ */
+export function carriedActionsYaml(o: ActionsScaffoldOptions): string | null {
+  const open = o.previous.actions.filter((a) => (a.status === 'planned' || a.status === 'in-progress') && o.mapping.get(a.question));
+  if (open.length === 0) return null;
+  const text = (t: string | Bilingual) => (typeof t === 'string' ? yamlString(t) : `{ en: ${yamlString(t.en)}, zh: ${yamlString(t.zh)} }`);
+  const out = [modeline(o.schemaPath), `# ${o.words(m('scaffoldActionsCarried', { from: o.from }))}`, 'actions:'];
+  for (const a of open) {
+    out.push(`  - question: ${o.mapping.get(a.question)}`, `    owner: ${text(a.owner)}`, `    due: ${a.due}`, `    status: ${a.status}`);
+    if (a.step !== undefined) out.push(`    step: ${text(a.step)}`);
+    if (a.note !== undefined) out.push(`    note: ${yamlString(a.note)}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

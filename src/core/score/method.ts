@@ -44,6 +44,8 @@ export interface Method {
   bands: BandRange[];
   /** How much "ask twice" observations count in the consistency score (consistency.observed); null: not scored. */
   observedWeight: number | null;
+  /** The person-days of each effort size (the questionnaire's `effort`); null: steps are not sized, and ranked by points alone. */
+  effort: { S: number; M: number; L: number } | null;
   /** The bootstrap behind every interval and "meaningful" change (core/score/bootstrap.ts). */
   uncertainty: { resamples: number; confidence: number; minRespondents: number; minContacts: number };
 }
@@ -81,6 +83,7 @@ export function methodOf(q: QuestionnaireModel): Method {
     ...(q.data.index?.about ? { aboutIndex: q.data.index.about } : {}),
     bands: bandRanges(q.data.bands),
     observedWeight: q.data.consistency?.observed ?? null,
+    effort: q.data.effort ? { ...q.data.effort } : null,
     uncertainty: { resamples: RESAMPLES, confidence: CONFIDENCE, minRespondents: MIN_RESPONDENTS, minContacts: MIN_CONTACTS },
   };
 }

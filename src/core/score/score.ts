@@ -13,7 +13,7 @@ import { askTwiceScore, scoreScenarios } from './scenarios.ts';
 import { factsOf, observedFigures, type Fact } from './facts.ts';
 import type { Detail } from '../schema-types.ts';
 import type {
-  ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
+  Action, ConsistencyResult, Finding, MetricResult, PartName, RecoveryResult, RuleFinding, ScoreResult,
 } from '../score-types.ts';
 import { krippendorffAlpha, krippendorffBootstrap } from './stats/krippendorff.ts';
 import { bootstrap, intervalOf, MIN_RESPONDENTS, RESAMPLES, seededRandom, type Resamples } from './bootstrap.ts';
@@ -82,7 +82,9 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const alphas = resampled && agreement !== null
     ? krippendorffBootstrap(levelMatrix(allLevelQuestions), 'ordinal', seededRandom(`${audit.org}/${audit.version}/agreement`), RESAMPLES) : null;
 
-  const actions = rankActions(q, aggregates, composition, observed);
+  // The plan agreed for this audit (actions.yaml), which the actions carry and the next report follows up.
+  const agreed = agreedOf(audit, q);
+  const actions = rankActions(q, aggregates, composition, observed, new Map(agreed.map((a) => [a.question, agreedStep(a)])));
   const rules = checkRules(q, responses, facts, observed.figures, audit.scenarios?.source);
   const disputed = [...aggregates.values()].filter((a) => a.disputed).map((a) => a.question.id);
   const findings: Finding[] = [
@@ -144,6 +146,7 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
     recovery,
     headline: headline([...drivers, consistencyPart, benchmarkPart, recoveryPart].map(strip), actions),
     actions,
+    agreed,
     people: responses.map((r) => ({
       id: r.data.respondent.id,
       role: r.data.respondent.role,
@@ -154,6 +157,22 @@ export function scoreAudit(audit: AuditModel, ws: Workspace, options: ScoreAudit
   const published = anonymous ? anonymize(result, pseudonymOrder(audit, ws, result.people.map((p) => p.id)), anonymityMinimum(audit, ws)) : result;
   if (resampled) resamples.set(published, resampled);
   return published;
+}
+
+/** The audit's actions.yaml, each action with its question's text and where it is written. */
+function agreedOf(audit: AuditModel, q: QuestionnaireModel): ScoreResult['agreed'] {
+  const file = audit.actions;
+  if (!file) return [];
+  return file.data.actions.flatMap((a, i) => {
+    const question = q.questions.get(a.question);
+    if (!question) return [];
+    return [{ question: a.question, text: question.def.text, ...agreedStep(a), file: file.source.file, line: file.source.locate(['actions', i]).line }];
+  });
+}
+
+/** What was agreed for one question: owner, due date, status, and the step and note when given. */
+function agreedStep(a: Pick<ScoreResult['agreed'][number], 'owner' | 'due' | 'status' | 'step' | 'note'>): NonNullable<Action['agreed']> {
+  return { owner: a.owner, due: a.due, status: a.status, ...(a.step !== undefined ? { step: a.step } : {}), ...(a.note !== undefined ? { note: a.note } : {}) };
 }
 
 function metricsOf(q: QuestionnaireModel, aggregates: Map<string, QuestionAggregate>): MetricResult[] {
