@@ -32,6 +32,7 @@ export { diffScores, movedQuestions, questionMapping, type AuditDiff, type Chang
 export { evaluateAssertions, type Outcome } from './compare/assertions.ts';
 export type * from './score-types.ts';
 export type * from './read/model.ts';
+export { isAsked } from './read/model.ts';
 
 // Scaffolding new files, and where they may go
 export {

@@ -31,7 +31,7 @@ text: Bilingual
  */
 count: number
 /**
- * Respondents asked the question.
+ * Respondents asked the question (a question routed to some groups is not asked of the others).
  */
 of: number
 roles: {

@@ -18,6 +18,8 @@ const BM = 'benchmarks/best-in-class/2026.1.yaml';
 const NOTES = 'audits/acme/2026-q3/notes.mdx';
 const FACTS = 'audits/acme/2026-q3/facts.yaml';
 const PLAN = 'audits/acme/2026-q1/actions.yaml';
+// An edit of a response that the worker-thread test (validate.test.ts) does not copy as a case of its own.
+const CEO_Q3 = 'audits/acme/2026-q3/responses/ceo.yaml';
 /** A facts.yaml of one fact (its `metric:` on line 2, `value:` on line 3, `source:` on line 4). */
 const fact = (metric: string, value: number, source = 'system') =>
   `facts:\n  - metric: ${metric}\n    value: ${value}\n    source: ${source}\n    owner: Head of service\n    date: 2026-09-30\n`;
@@ -246,6 +248,15 @@ export const CASES: BadInputCase[] = [
     expect: { code: 'questionnaire/effort-count', file: QN, line: 15, col: 17, message: /sizes 2 next steps; one size per level below the top is 4/ } },
   { name: 'efforts without the questionnaire\'s sizes', overlay: { [QN]: { edit: (t) => t.replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        effort: M\n') } },
     expect: { code: 'questionnaire/effort-without-sizes', file: QN, line: 14, col: 17, message: /declares no sizes/ } },
+  // --- questions routed to groups of respondents
+  { name: 'question routed to an undeclared group', overlay: { [QN]: { edit: (t) => t.replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        groups: [leadership]\n') } },
+    expect: { code: 'questionnaire/unknown-group', file: QN, line: 14, col: 18, message: /declare it under "groups:"/ } },
+  { name: 'respondent in a group the questionnaire does not have', overlay: { [CEO_Q3]: { edit: (t) => t.replace('name: Ada Chen }', 'name: Ada Chen, group: board }') } },
+    expect: { code: 'respondent/unknown-group', file: CEO_Q3, line: 2, col: 70, message: /routes no questions to groups/ } },
+  { name: 'answer to a question not asked of the respondent\'s group (warning)', overlay: {
+    [QN]: { edit: (t) => t.replace('drivers:\n', 'groups:\n  - { id: leadership, name: { en: Leadership, zh: 管理层 } }\n  - { id: frontline, name: { en: Frontline, zh: 一线 } }\ndrivers:\n').replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        groups: [leadership]\n') },
+    [CEO]: { edit: (t) => t.replace('name: Ada Chen }', 'name: Ada Chen, group: frontline }') } },
+    expect: { code: 'answer/not-asked', file: CEO, line: 4, col: 3, severity: 'warning', message: /not counted/ } },
   // --- conditions of rules and gates
   { name: 'condition on both a question and an observation', overlay: { [QN]: { edit: (t) => t.replace('- { question: recovery.tracking, at-most: 1 }\n', '- { question: recovery.tracking, observed: luck, at-most: 1 }\n') } },
     expect: { code: 'questionnaire/condition-target', file: QN, line: 98, col: 11, message: /not both/ } },

@@ -169,6 +169,34 @@ describe('touchstone new', () => {
     expect(trace.carriedOver).toBe(true);
   });
 
+  it('scaffolds each respondent only the questions routed to their group (--group), and keeps it with --from', () => {
+    const root = minimal();
+    const bank = join(root, 'questionnaires/mini/1.0.0.yaml');
+    writeFileSync(bank, readFileSync(bank, 'utf8')
+      .replace('drivers:\n', 'groups:\n  - { id: leadership, name: { en: Leadership, zh: 管理层 } }\n  - { id: frontline, name: { en: Frontline, zh: 一线 } }\ndrivers:\n')
+      .replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        groups: [leadership]\n'));
+    const made = touchstone(['new', 'acme/2026-q4', '--root', root, ...PERIOD, '--respondent', 'ceo=Chief executive', '--respondent', 'clerk=Store clerk',
+      '--group', 'ceo=leadership', '--group', 'clerk=frontline']);
+    expect(made.status, made.stderr).toBe(0);
+    const ceo = readFileSync(join(root, Q4, 'responses/ceo.yaml'), 'utf8');
+    const clerk = readFileSync(join(root, Q4, 'responses/clerk.yaml'), 'utf8');
+    expect(parse(ceo).respondent).toEqual({ id: 'ceo', role: 'Chief executive', group: 'leadership' });
+    expect(Object.keys(parse(ceo).answers)).toContain('momentum.owner');
+    expect(Object.keys(parse(clerk).answers)).not.toContain('momentum.owner');
+    expect(Object.keys(parse(clerk).answers)).toContain('momentum.act-now');
+    expect(clerk).toContain('# You answer as Frontline: only the questions asked of that group are listed here.');
+    // The blank files validate, each counting only what it is asked.
+    const validate = touchstone(['validate', '--root', root, '--format', 'json']);
+    const unanswered = (JSON.parse(validate.stdout) as { file: string; code: string; message: string }[]).filter((d) => d.code === 'answer/unanswered');
+    expect(unanswered.find((d) => d.file.endsWith('2026-q4/responses/clerk.yaml'))!.message).toMatch(/^7 of 7 questions not answered yet/);
+    expect(unanswered.find((d) => d.file.endsWith('2026-q4/responses/ceo.yaml'))!.message).toMatch(/^8 of 8 questions/);
+    // A group the questionnaire does not have is a usage error, and nothing is written.
+    const bad = touchstone(['new', 'acme/2026-q9', '--root', root, ...PERIOD, '--respondent', 'ceo', '--group', 'ceo=board']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('"board" is not one of them');
+    expect(existsSync(join(root, 'audits/acme/2026-q9'))).toBe(false);
+  });
+
   it('carries the actions still open with --from, for the workshop to update', () => {
     const root = minimal();
     writeFileSync(join(root, 'audits/acme/2026-q3/actions.yaml'), 'actions:\n'

@@ -136,7 +136,7 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
     scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
-    bands: [], observedWeight: null, effort: null, uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
+    bands: [], observedWeight: null, effort: null, groups: [], uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

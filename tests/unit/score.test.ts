@@ -759,3 +759,44 @@ describe('an action plan, not a list', () => {
     ]));
   });
 });
+
+describe('questions routed to groups of respondents', () => {
+  const bank = 'questionnaires/mini/1.0.0.yaml';
+  const routed = {
+    [bank]: {
+      edit: (t: string) => t.replace('drivers:\n', 'groups:\n  - { id: leadership, name: { en: Leadership, zh: 管理层 } }\n  - { id: frontline, name: { en: Frontline, zh: 一线 } }\ndrivers:\n')
+        .replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        groups: [leadership]\n'),
+    },
+    'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t: string) => t.replace('name: Ada Chen }', 'name: Ada Chen, group: leadership }') },
+    'audits/acme/2026-q1/responses/store-ops.yaml': { edit: (t: string) => t.replace('role: Store operations }', 'role: Store operations, group: frontline }') },
+  };
+
+  it('counts a routed question only among the respondents asked it', () => {
+    const r = score(load(routed), '2026-q1');
+    // momentum.owner: the CEO's 2 alone (store operations, frontline, is not asked) → 50, not 37.5
+    expect(question(r, 'momentum.owner')).toMatchObject({ median: 2, count: 1, unanswered: 0, score: 50 });
+    expect(question(r, 'momentum.owner').answers.map((a) => a.respondent)).toEqual(['ceo']);
+    // momentum = (50 × 2 + 25) / 3 = 41.7 (was 33.3); an unrouted question still counts both
+    expect(part(r, 'momentum').score).toBe(41.7);
+    expect(question(r, 'momentum.act-now').count).toBe(2);
+  });
+
+  it('warns about an answer to a question not asked, and about nothing not asked being blank', () => {
+    const root = workspaceFrom('minimal', routed);
+    created.push(root);
+    const diagnostics = validateWorkspace(root).diagnostics.filter((d) => d.file.startsWith('audits/acme/2026-q1/responses/'));
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([['answer/not-asked', 'audits/acme/2026-q1/responses/store-ops.yaml']]);
+    expect(diagnostics[0]!.message).toContain('asked of leadership only, not of group "frontline"');
+  });
+
+  it('refuses a group the questionnaire does not declare, for a question or a respondent', () => {
+    const root = workspaceFrom('minimal', {
+      ...routed,
+      [bank]: { edit: (t: string) => routed[bank].edit(t).replace('groups: [leadership]', 'groups: [leadershp]') },
+      'audits/acme/2026-q1/responses/ceo.yaml': { edit: (t: string) => t.replace('name: Ada Chen }', 'name: Ada Chen, group: board }') },
+    });
+    created.push(root);
+    const codes = validateWorkspace(root).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['questionnaire/unknown-group', 'respondent/unknown-group']));
+  });
+});

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { join, relative, sep } from 'node:path';
 import {
-  auditYaml, carriedActionsYaml, carryMapping, carryOver, isSlug, latestKey, orgYaml, outsideWorkspace, parsePeriod, responseYaml,
+  auditYaml, carriedActionsYaml, carryMapping, isAsked, carryOver, isSlug, latestKey, orgYaml, outsideWorkspace, parsePeriod, responseYaml,
   validateWorkspace, type AuditModel, type Lang, type RespondentInfo, type Workspace,
 } from '../../core/index.ts';
 import { resolveRoot, rootOption, type CommandContext } from '../context.ts';
@@ -14,6 +14,7 @@ interface NewOptions {
   root?: string;
   from?: string;
   respondent: string[];
+  group: string[];
   lang?: Lang;
   questionnaire?: string;
   benchmark?: string;
@@ -36,6 +37,7 @@ export function registerNew(program: Command, context: CommandContext): void {
     .option('--label <text>', 'a short label for the period, e.g. "Q3 2026"')
     .option('--from <version>', 'pre-fill answers from this earlier version of the same organisation (marked carried-over)')
     .option('--respondent <id[=role]>', 'a respondent, repeatable (default with --from: the same respondents)', collect, [])
+    .option('--group <id=group>', 'the questionnaire group a respondent answers as (only the questions routed to it are asked), repeatable (default with --from: as before)', collect, [])
     .addOption(new Option('--lang <lang>', 'language of the comments (default: the organisation\'s locale, else en)').choices(['en', 'zh']))
     .option('--questionnaire <id[@version]>', 'the questionnaire (default: the latest version of the one in use)')
     .option('--benchmark <id[@version]>', 'the benchmark profile (default: the latest for the questionnaire)')
@@ -67,6 +69,13 @@ export function registerNew(program: Command, context: CommandContext): void {
       const period = parsePeriod(options.period);
       if ('problem' in period) throw new UsageError(`--period: ${period.problem}`);
       const respondents = parseRespondents(options.respondent);
+      const groupOf = new Map(options.group.map((spec) => {
+        const eq = spec.indexOf('=');
+        const id = spec.slice(0, eq).trim();
+        const group = spec.slice(eq + 1).trim();
+        if (eq < 0 || !isSlug(id) || !isSlug(group)) throw new UsageError(`--group: expected <respondent id>=<group id>, e.g. --group ceo=leadership; got "${spec}"`);
+        return [id, group] as const;
+      }));
 
       const { workspace: ws } = validateWorkspace(root);
       const org = ws.orgs.find((o) => o.id === orgId);
@@ -91,6 +100,13 @@ export function registerNew(program: Command, context: CommandContext): void {
       }
       if (people.length === 0) throw new UsageError('name at least one respondent: --respondent ID or --respondent ID=Role (repeatable)');
 
+      const groups = (q.data.groups ?? []).map((g) => g.id);
+      for (const [id, group] of groupOf) {
+        if (!people.some((p) => p.info.id === id)) throw new UsageError(`--group: "${id}" is not one of the respondents (${people.map((p) => p.info.id).join(', ')})`);
+        if (!groups.includes(group)) {
+          throw new UsageError(`--group: ${q.key} has ${groups.length ? `the groups ${groups.join(', ')}` : 'no groups'}; "${group}" is not one of them`);
+        }
+      }
       const schemas = schemasDirFor(root);
       const mapping = previous?.questionnaire ? carryMapping(ws, previous.questionnaire.key, q.key) : undefined;
       const files: Record<string, string> = {};
@@ -113,8 +129,13 @@ export function registerNew(program: Command, context: CommandContext): void {
           role: person.roleGiven ? person.info.role : before.data.respondent.role,
           ...(before.data.respondent.name !== undefined ? { name: before.data.respondent.name } : {}),
           ...(before.data.respondent.segment !== undefined ? { segment: before.data.respondent.segment } : {}),
-        } : person.info;
-        const answers = before && mapping ? carryOver(before, mapping, q) : undefined;
+        } : { ...person.info };
+        // The group given, else the one the respondent answered as last time (if this questionnaire still has it).
+        const group = groupOf.get(person.info.id) ?? before?.data.respondent.group;
+        if (group !== undefined && groups.includes(group)) info.group = group;
+        const all = before && mapping ? carryOver(before, mapping, q) : undefined;
+        // Only the questions asked of this respondent are written, so only their answers are carried.
+        const answers = all && Object.fromEntries(Object.entries(all).filter(([id]) => isAsked(q.questions.get(id)!, info)));
         carried += Object.keys(answers ?? {}).length;
         files[`responses/${person.info.id}.yaml`] = responseYaml({
           schemaPath: schemaRef(file, schemas, 'response.schema.json'),

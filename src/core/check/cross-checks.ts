@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics.ts';
-import { answerValue, type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
+import { answerValue, isAsked, type AuditModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
 import type { Condition, Detail } from '../schema-types.ts';
 import { anonymityMinimum } from './anonymity.ts';
 import { checkLink } from './links.ts';
@@ -88,6 +88,13 @@ function checkQuestionnaire(q: QuestionnaireModel, ws: Workspace, bag: Diagnosti
         }
         if (def.min !== undefined && def.max !== undefined && def.min > def.max) {
           bag.error(source.file, at('min'), 'questionnaire/metric-bounds', `"${question.id}": min is above max`);
+        }
+      }
+      const declared = (data.groups ?? []).map((g) => g.id);
+      for (const [k, group] of (def.groups ?? []).entries()) {
+        if (!declared.includes(group)) {
+          bag.error(source.file, source.locate([...question.path, 'groups', k]), 'questionnaire/unknown-group',
+            `"${group}" is not one of the questionnaire's groups${declared.length ? `: ${list(declared)}${didYouMean(group, declared)}` : ' (declare it under "groups:" at the top level)'}`);
         }
       }
       if (def.effort !== undefined && !data.effort) {
@@ -298,11 +305,25 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
   const { source, data } = response;
   const file = source.file;
   const unanswered: string[] = [];
+  const groups = (q.data.groups ?? []).map((g) => g.id);
+  if (data.respondent.group !== undefined && !groups.includes(data.respondent.group)) {
+    bag.error(file, source.locate(['respondent', 'group']), 'respondent/unknown-group', groups.length
+      ? `"${data.respondent.group}" is not a group of ${q.key}: ${list(groups)}${didYouMean(data.respondent.group, groups)}`
+      : `${q.key} routes no questions to groups: remove "group"`);
+  }
   for (const [id, raw] of Object.entries(data.answers)) {
     const question = q.questions.get(id);
     if (!question) {
       bag.error(file, source.locate(['answers', id], { key: true }), 'answer/unknown-question',
         `"${id}" is not a question of ${q.key}${didYouMean(id, q.questions.keys())}`);
+      continue;
+    }
+    if (!isAsked(question, data.respondent)) {
+      // Routed to other groups: an answer here would count nowhere, which the respondent should know.
+      if (answerValue(raw) !== null) {
+        bag.warning(file, source.locate(['answers', id], { key: true }), 'answer/not-asked',
+          `"${id}" is asked of ${list(question.def.groups!)} only, not of group "${data.respondent.group}": this answer is not counted (remove it, or change the respondent's group)`);
+      }
       continue;
     }
     const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
@@ -342,10 +363,10 @@ function checkAnswers(response: ResponseModel, q: QuestionnaireModel, bag: Diagn
       }
     }
   }
-  for (const id of q.questions.keys()) if (!(id in data.answers)) unanswered.push(id);
+  for (const [id, question] of q.questions) if (!(id in data.answers) && isAsked(question, data.respondent)) unanswered.push(id);
   if (unanswered.length > 0) {
     bag.warning(file, source.locate(['answers'], { key: true }), 'answer/unanswered',
-      `${unanswered.length} of ${q.questions.size} questions not answered yet: ${list(unanswered)}`);
+      `${unanswered.length} of ${[...q.questions.values()].filter((x) => isAsked(x, data.respondent)).length} questions not answered yet: ${list(unanswered)}`);
   }
 }
 

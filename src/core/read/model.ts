@@ -156,6 +156,16 @@ export function driverParts(q: QuestionnaireModel): PartModel[] {
  */
 export type AnswerValue = number | 'n/a' | 'dont-know' | null;
 
+/**
+ * Whether a question is asked of a respondent: always, unless the question is routed to some of
+ * the questionnaire's groups (`groups`) and the respondent is in another (`respondent.group`).
+ * Those not asked are not counted there: not in its median, its counts or its warnings.
+ */
+export function isAsked(question: Pick<QuestionModel, 'def'>, respondent: ResponseFile['respondent']): boolean {
+  const groups = question.def.groups;
+  return !groups || respondent.group === undefined || groups.includes(respondent.group);
+}
+
 /** The plain value of an answer, whatever form it was written in. */
 export function answerValue(answer: ResponseFile['answers'][string]): AnswerValue {
   if (answer === undefined || answer === null) return null;

@@ -53,7 +53,8 @@ function knowledgeGapsOf(score: ScoreResult): ReportModel['knowledgeGaps'] {
       const counts = new Map<string | null, number>();
       for (const a of q.answers) if (a.answer === 'dont-know') counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
       return {
-        question: q.id, part: q.part, text: q.text, count: q.dontKnow, of: score.respondents,
+        // Of those asked: a question routed to some groups is not asked of the others.
+        question: q.id, part: q.part, text: q.text, count: q.dontKnow, of: q.count + q.na + q.dontKnow + q.unanswered,
         roles: [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0)).map(([role, count]) => ({ role, count })),
       };
     });

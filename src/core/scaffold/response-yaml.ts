@@ -37,6 +37,7 @@ export function respondentLines(r: ResponseFile['respondent'], roleComment?: str
   const lines = ['respondent:', `  id: ${idText(r.id, SLUG)}`, `  role: ${yamlString(r.role)}${roleComment ? `  # ${oneLine(roleComment)}` : ''}`];
   if (r.name !== undefined) lines.push(`  name: ${yamlString(r.name)}`);
   if (r.segment !== undefined) lines.push(`  segment: ${idText(r.segment, SLUG)}`);
+  if (r.group !== undefined) lines.push(`  group: ${idText(r.group, SLUG)}`);
   return lines;
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { questionMapping } from '../compare/diff.ts';
 import { answerLines, respondentLines, yamlString } from './response-yaml.ts';
-import { answerValue, type QuestionModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
+import { answerValue, isAsked, type QuestionModel, type QuestionnaireModel, type ResponseModel, type Workspace } from '../read/model.ts';
 import type { ActionsFile, Bilingual, Detail, ResponseFile } from '../schema-types.ts';
 import type { Message } from '../score-types.ts';
 
@@ -82,6 +82,8 @@ export interface RespondentInfo {
   role: string;
   name?: string;
   segment?: string;
+  /** The questionnaire group the respondent answers as: only the questions routed to it are written. */
+  group?: string;
 }
 
 export interface ResponseScaffoldOptions {
@@ -103,7 +105,7 @@ export interface ResponseScaffoldOptions {
   carriedFound?: boolean;
 }
 
-/** One response file: every question of the questionnaire, commented, answered or blank. */
+/** One response file: every question of the questionnaire asked of the respondent, commented, answered or blank. */
 export function responseYaml(o: ResponseScaffoldOptions): string {
   const say = o.words;
   const q = o.questionnaire;
@@ -117,16 +119,23 @@ export function responseYaml(o: ResponseScaffoldOptions): string {
     const carried = o.carriedFound === false ? m('scaffoldNewRespondent', { from: o.carriedFrom }) : m('scaffoldCarried', { from: o.carriedFrom });
     for (const line of lines(say, carried)) out.push(`# ${line}`);
   }
+  const group = o.respondent.group === undefined ? undefined : q.data.groups?.find((g) => g.id === o.respondent.group);
+  if (group) {
+    out.push('#');
+    for (const line of lines(say, m('scaffoldGroup', { group: flat(say(group.name)) }))) out.push(`# ${line}`);
+  }
   out.push('');
   out.push(...respondentLines(o.respondent, o.roleGiven ? undefined : say(m('scaffoldRole'))));
   if (o.carriedFrom && o.carriedFound !== false) out.push(`carried-over-from: ${yamlString(o.carriedFrom)}`); // quoted: a version such as 2026 would read as a number
   out.push('answers:');
   const policy = q.data['evidence-policy'];
   for (const part of q.parts) {
+    const asked = part.questions.filter((question) => isAsked(question, o.respondent));
+    if (asked.length === 0) continue;
     out.push('');
     out.push(`  # ${'='.repeat(3)} ${flat(say(part.name))} ${'='.repeat(3)}`);
     if (part.summary) out.push(`  # ${flat(say(part.summary))}`);
-    for (const question of part.questions) {
+    for (const question of asked) {
       out.push('');
       for (const line of questionComment(question, q, say, policy?.from)) out.push(`  # ${line}`.trimEnd());
       out.push(...answerLines(question.id, o.answers?.[question.id]));

@@ -44,6 +44,8 @@ export interface Method {
   bands: BandRange[];
   /** How much "ask twice" observations count in the consistency score (consistency.observed); null: not scored. */
   observedWeight: number | null;
+  /** The groups questions are routed to (the questionnaire's `groups`); empty: every question is asked of everyone. */
+  groups: { id: string; name: Bilingual }[];
   /** The person-days of each effort size (the questionnaire's `effort`); null: steps are not sized, and ranked by points alone. */
   effort: { S: number; M: number; L: number } | null;
   /** The bootstrap behind every interval and "meaningful" change (core/score/bootstrap.ts). */
@@ -84,6 +86,7 @@ export function methodOf(q: QuestionnaireModel): Method {
     bands: bandRanges(q.data.bands),
     observedWeight: q.data.consistency?.observed ?? null,
     effort: q.data.effort ? { ...q.data.effort } : null,
+    groups: (q.data.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
     uncertainty: { resamples: RESAMPLES, confidence: CONFIDENCE, minRespondents: MIN_RESPONDENTS, minContacts: MIN_CONTACTS },
   };
 }

@@ -1,5 +1,5 @@
 import { clamp, median, range } from './aggregate.ts';
-import { answerValue, type AnswerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from '../read/model.ts';
+import { answerValue, isAsked, type AnswerValue, type BenchmarkModel, type QuestionModel, type QuestionnaireModel, type ResponseModel } from '../read/model.ts';
 import type { Detail, Question } from '../schema-types.ts';
 import type { AnswerTrace } from '../score-types.ts';
 import type { Fact } from './facts.ts';
@@ -82,6 +82,7 @@ export function aggregateQuestion(
   let unanswered = 0;
   let evidence = 0;
   for (const response of responses) {
+    if (!isAsked(question, response.data.respondent)) continue;
     const raw = response.data.answers[question.id];
     const detail = typeof raw === 'object' && raw !== null ? (raw as Detail) : undefined;
     const answer = answerValue(raw);

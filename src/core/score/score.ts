@@ -1,5 +1,5 @@
 import { range, round1, round3 } from './aggregate.ts';
-import { answerValue, undeclaredPartName } from '../read/model.ts';
+import { answerValue, isAsked, undeclaredPartName } from '../read/model.ts';
 import { anonymityMinimum, anonymize, pseudonymOrder } from '../check/anonymity.ts';
 import { rankActions } from './actions.ts';
 import { headline } from './summary.ts';
@@ -213,6 +213,8 @@ function checkRules(q: QuestionnaireModel, responses: readonly ResponseModel[], 
     if (!holds) continue;
     const asked = rule.when.filter((c) => c.question !== undefined);
     for (const response of responses) {
+      // A respondent not asked one of the rule's questions (routed to other groups) is not checked by it.
+      if (asked.some((c) => { const x = q.questions.get(c.question!); return x !== undefined && !isAsked(x, response.data.respondent); })) continue;
       const values = asked.map((c) => {
         const id = c.question!;
         const fact = facts.get(id);

@@ -275,6 +275,8 @@ export default {
   mEvidenceH: 'Evidence policy',
   mEvidence: 'Claims need backing. {scope}, a level of {from} or higher given without any evidence counts {penalty} lower. The report shows both what was written and what counted, and why.',
   mEvidenceMetric: 'A metric answer is a claim too: given without evidence, one that scores like level {from} or better counts {penalty} lower, in the metric’s own unit — a level’s worth is the distance from the metric’s floor to its target divided by the steps of the scale.',
+  mGroupsH: 'Who is asked what',
+  mGroups: 'Some questions are asked of some groups of respondents only ({groups}): each respondent says which group they answer as, and is not asked — nor counted in — the questions routed to other groups. A question’s median, counts and knowledge gaps are those of the respondents asked it; a respondent who names no group is asked everything.',
   mFactsH: 'Facts over opinions',
   mFacts: 'A metric the organisation can measure is given once per audit as a fact (facts.yaml: the value, whether it comes from a system, a report or an extract, who stands behind it and when it was taken). The fact replaces the respondents’ opinions on that metric in every figure — the question’s score, gates, contradictions and actions — and the report marks each metric as measured or as the respondents’ estimate, with their median beside the fact. The same metric from two sources is refused: which figure is true is for a person to decide.',
   mFactsExample: 'For example: the respondents’ answers to a metric have a median of 350; the system of record says 420. The report counts 420, marks it measured, and shows “respondents said 350” beside it.',
@@ -385,6 +387,7 @@ export default {
   // respondent's language; a \n starts a new comment line
   scaffoldResponse: 'Touchstone response',
   scaffoldIntro: 'Write each answer after its question id:\n  a level on the scale, e.g.       {example}: 3\n  n/a, only where the question says it is allowed\n  dont-know, when you cannot say (it counts as no level)\n  a number for a metric, in the unit given\n  or with a comment and evidence:\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\nLeave a question blank until you answer it; `touchstone validate` counts what is still unanswered.',
+  scaffoldGroup: 'You answer as {group}: only the questions asked of that group are listed here.',
   scaffoldActionsCarried: 'The actions still open in {from}, carried over: at the workshop, update each status (planned, in-progress, done, dropped), owner and due date, and add what is newly agreed.',
   scaffoldCarried: 'Answers marked `carried-over: true` were copied from {from}: confirm or change each one,\nthen delete `carried-over: true`.',
   scaffoldNewRespondent: 'This respondent did not answer {from}: nothing was carried over.',

@@ -276,6 +276,8 @@ const zh: Record<keyof typeof en, string> = {
   mEvidenceH: '证据规则',
   mEvidence: '自评需要依据。{scope}，若给出 {from} 级或以上却没有任何证据，则按低 {penalty}计分。报告同时列出填写的答案、实际计入的答案及原因。',
   mEvidenceMetric: '指标答案同样是一种自评：没有证据时，若其得分达到 {from} 级或以上，则按低 {penalty}计，折算到指标本身的单位——一级相当于指标下限到目标值的距离除以量表的级差数。',
+  mGroupsH: '谁回答哪些问题',
+  mGroups: '部分问题只问某些答卷人组（{groups}）：每位答卷人注明自己以哪一组身份作答，分给其他组的问题不问他，也不计入他的答案。每个问题的中位数、计数和认知盲区，只统计被问到的答卷人；未注明组别的答卷人回答全部问题。',
   mFactsH: '实测优先于估计',
   mFacts: '企业能够测量的指标，每次评估以“实测”形式填写一次（facts.yaml：数值；来源是系统、报表还是数据导出；由谁负责；何时取得）。实测值在所有计算中取代答卷人对该指标的估计——问题得分、门槛、矛盾检查和行动建议——报告把每项指标标为“实测”或“答卷人估计”，并在实测值旁列出答卷人估计的中位数。同一指标出现两个来源会被拒绝：哪个数字属实，应由人来判断。',
   mFactsExample: '例如：答卷人对某项指标的估计中位数为 350，业务系统的记录却是 420。报告按 420 计算，标为“实测”，并在旁边注明“答卷人估计为 350”。',
@@ -384,6 +386,7 @@ const zh: Record<keyof typeof en, string> = {
   // respondent's language; a \n starts a new comment line
   scaffoldResponse: 'Touchstone 自评答卷',
   scaffoldIntro: '请在每个题目 id 后面填写答案：\n  量表上的级别，例如               {example}: 3\n  n/a，仅限题目注明允许的情况\n  dont-know，表示不清楚（不计等级）\n  指标题填数字，单位见题目说明\n  也可以附上说明和证据：\n    {example}: { level: 3, comment: "…", evidence: [{ link: "https://…", date: 2026-09-01 }] }\n尚未回答的题目可以先留空；`touchstone validate` 会统计尚未作答的题目。',
+  scaffoldGroup: '你以“{group}”身份作答：这里只列出问给该组的问题。',
   scaffoldActionsCarried: '从 {from} 沿用的未完成行动：请在研讨会上逐项更新状态（planned 计划中、in-progress 进行中、done 已完成、dropped 已放弃）、负责人和完成日期，并补充新商定的行动。',
   scaffoldCarried: '标有 `carried-over: true` 的答案沿用自 {from}：请逐题确认或修改，\n确认后删除 `carried-over: true`。',
   scaffoldNewRespondent: '该答卷人未参加 {from}，没有可沿用的答案。',
