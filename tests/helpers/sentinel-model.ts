@@ -136,7 +136,12 @@ export function sentinelSiteModel(): { model: SiteModel & { git: { commit: strin
     drivers: [{ id: 'welcome', name: b('Welcome', '迎客'), summary: b('How guests are met.', '如何迎接客人。') }, { id: 'memory', name: b('Memory', '记住客人') }],
     parts: [{ id: 'consistency', name: b('Consistency', '一致性') }, { id: 'benchmark', name: b('Benchmark', '跨行业对标') }, { id: 'recovery', name: b('Recovery', '补救') }],
     scenarios: true, gates: true, index: [{ part: 'drivers', share: s.n() }, { part: 'recovery', share: s.n() }],
-    bands: [], observedWeight: null, effort: null, groups: [], uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
+    bands: [], observedWeight: null, effort: null, groups: [],
+    examples: {
+      level: { level: s.n(), score: s.n() }, median: { answers: [s.n(), s.n(), s.n()], median: s.n(), score: s.n() },
+      dontKnow: { answers: [s.n(), s.n()], median: s.n(), score: s.n() }, evidence: { claimed: s.n(), counted: s.n() },
+      weighted: { scores: [s.n(), s.n()], weights: [s.n(), s.n()], mean: s.n() }, luck: { contacts: s.i(), same: s.i(), pairs: s.i(), agree: s.i(), luck: s.n() },
+    }, uncertainty: { resamples: s.i(), confidence: s.n(), minRespondents: s.i(), minContacts: s.i() },
   };
   const words: QuestionnaireWords = { method, levels: {}, units: { 'recovery.hours': b('hours', '小时') } };
 

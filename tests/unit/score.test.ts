@@ -800,3 +800,34 @@ describe('questions routed to groups of respondents', () => {
     expect(codes).toEqual(expect.arrayContaining(['questionnaire/unknown-group', 'respondent/unknown-group']));
   });
 });
+
+describe('the methodology\'s worked examples', () => {
+  it('are computed by the scoring rules on the questionnaire\'s own scale', async () => {
+    const { methodOf } = await import('../../src/core/score/method.ts');
+    const ws = load();
+    const m = methodOf(ws.questionnaires.get('mini@1.0.0')!);
+    // 0–4: level 3 → 75; answers 1, 2, 4 → median 2 → 50; without the 2: median of 1 and 4 = 2.5 → 62.5
+    expect(m.examples.level).toEqual({ level: 3, score: 75 });
+    expect(m.examples.median).toEqual({ answers: [1, 2, 4], median: 2, score: 50 });
+    expect(m.examples.dontKnow).toEqual({ answers: [1, 4], median: 2.5, score: 62.5 });
+    // from 3, penalty 1: an unevidenced 3 counts 2
+    expect(m.examples.evidence).toEqual({ claimed: 3, counted: 2 });
+    // (75 × 2 + 50 × 1) / 3 = 66.7
+    expect(m.examples.weighted).toEqual({ scores: [75, 50], weights: [2, 1], mean: 66.7 });
+    // outcomes A, A, B, C: 1 − 2 / 12
+    expect(m.examples.luck).toEqual({ contacts: 4, same: 2, pairs: 12, agree: 2, luck: 0.833 });
+  });
+
+  it('follow another scale', async () => {
+    const { methodOf } = await import('../../src/core/score/method.ts');
+    const { indexQuestionnaire } = await import('../../src/core/read/model.ts');
+    const loaded = load().questionnaires.get('mini@1.0.0')!;
+    const { 'evidence-policy': policy, ...data } = loaded.data;
+    void policy;
+    const m = methodOf(indexQuestionnaire({ source: loaded.source, data: { ...data, scale: { min: 1, max: 4 } } }));
+    // 1–4: level 3 → (3 − 1) / 3 = 66.7; answers 2, 3, 4 → 3 → 66.7; no policy, no evidence example
+    expect(m.examples.level).toEqual({ level: 3, score: 66.7 });
+    expect(m.examples.median).toEqual({ answers: [2, 3, 4], median: 3, score: 66.7 });
+    expect(m.examples.evidence).toBeNull();
+  });
+});

@@ -5,6 +5,8 @@ import { CONFIDENCE, MIN_RESPONDENTS, RESAMPLES } from './bootstrap.ts';
 import { MIN_CONTACTS } from './scenarios.ts';
 import { indexShares } from './score-responses.ts';
 import { undeclaredPartName, type QuestionnaireModel } from '../read/model.ts';
+import { luckFactor, median, round1, round3, weightedMean } from './aggregate.ts';
+import { levelScore } from './question-score.ts';
 
 /**
  * What a questionnaire says about how it is scored: the facts the methodology page, the
@@ -48,10 +50,49 @@ export interface Method {
   groups: { id: string; name: Bilingual }[];
   /** The person-days of each effort size (the questionnaire's `effort`); null: steps are not sized, and ranked by points alone. */
   effort: { S: number; M: number; L: number } | null;
+  /** Worked examples of the rules on this questionnaire's own scale, computed by the rules themselves. */
+  examples: MethodExamples;
   /** The bootstrap behind every interval and "meaningful" change (core/score/bootstrap.ts). */
   uncertainty: { resamples: number; confidence: number; minRespondents: number; minContacts: number };
 }
 
+/**
+ * The figures of the methodology's worked examples, so that a consultant can redo any number on a
+ * slide: made here by the scoring's own functions on the questionnaire's scale, never typed into a
+ * page (which only words them).
+ */
+export interface MethodExamples {
+  /** Level (max − 1) and its score. */
+  level: { level: number; score: number };
+  /** Three respondents' levels (one low, one middle, the top), their median and its score. */
+  median: { answers: [number, number, number]; median: number; score: number };
+  /** The same but the middle respondent answers "dont-know": the median of the other two. */
+  dontKnow: { answers: [number, number]; median: number; score: number };
+  /** A claim at the policy's `from` without evidence and what it counts as (null: no policy). */
+  evidence: { claimed: number; counted: number } | null;
+  /** Two questions' scores and weights and their weighted mean. */
+  weighted: { scores: [number, number]; weights: [number, number]; mean: number };
+  /** Four "ask twice" contacts with outcomes A, A, B, C, and their luck factor (0–1). */
+  luck: { contacts: number; same: number; pairs: number; agree: number; luck: number };
+}
+
+function examplesOf(q: QuestionnaireModel, policy: Method['evidencePolicy']): MethodExamples {
+  const { min, max } = q.scale;
+  const score = (level: number) => round1(levelScore(level, q.scale))!;
+  const answers: [number, number, number] = [Math.min(min + 1, max), Math.min(min + 2, max), max];
+  const mid = median(answers)!;
+  const known = median([answers[0], answers[2]])!;
+  const scores: [number, number] = [score(max - 1), score(Math.min(min + 2, max))];
+  return {
+    level: { level: max - 1, score: score(max - 1) },
+    median: { answers, median: mid, score: score(mid) },
+    dontKnow: { answers: [answers[0], answers[2]], median: known, score: score(known) },
+    evidence: policy ? { claimed: policy.from, counted: Math.max(min, policy.from - policy.penalty) } : null,
+    weighted: { scores, weights: [2, 1], mean: round1(weightedMean([{ value: scores[0], weight: 2 }, { value: scores[1], weight: 1 }]))! },
+    // Ordered pairs of different contacts n(n − 1), of which those agreeing Σc(c − 1).
+    luck: { contacts: 4, same: 2, pairs: 4 * 3, agree: 2 * 1, luck: round3(luckFactor([2, 1, 1]))! },
+  };
+}
 
 export function methodOf(q: QuestionnaireModel): Method {
   const policy = q.data['evidence-policy'];
@@ -61,15 +102,16 @@ export function methodOf(q: QuestionnaireModel): Method {
     const unit = question.def.unit;
     if (question.type === 'metric' && unit && !units.some((u) => u.en === unit.en)) units.push(unit);
   }
+  const evidencePolicy: Method['evidencePolicy'] = policy && policy.penalty > 0
+    ? { from: policy.from, penalty: policy.penalty, appliesTo: policy['applies-to'] ?? 'expected' }
+    : null;
   return {
     questionnaire: q.key,
     scale: { ...q.scale },
     levels: q.scale.max - q.scale.min + 1,
     disputeSpread: q.data['dispute-spread'] ?? 2,
     agreedSpread: (q.data['dispute-spread'] ?? 2) - 1,
-    evidencePolicy: policy && policy.penalty > 0
-      ? { from: policy.from, penalty: policy.penalty, appliesTo: policy['applies-to'] ?? 'expected' }
-      : null,
+    evidencePolicy,
     allowsNa: questions.some((x) => x.na),
     metricUnits: units,
     drivers: q.data.drivers.map((d) => ({
@@ -87,6 +129,7 @@ export function methodOf(q: QuestionnaireModel): Method {
     observedWeight: q.data.consistency?.observed ?? null,
     effort: q.data.effort ? { ...q.data.effort } : null,
     groups: (q.data.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
+    examples: examplesOf(q, evidencePolicy),
     uncertainty: { resamples: RESAMPLES, confidence: CONFIDENCE, minRespondents: MIN_RESPONDENTS, minContacts: MIN_CONTACTS },
   };
 }
