@@ -704,11 +704,11 @@ describe('an action plan, not a list', () => {
 
   it('ranks steps by the index points they add per person-day, an unsized step as a medium one', () => {
     const r = score(load(sized), '2026-q1');
-    // Points as in "ranks actions by the index points…" above; per day:
-    // same-answer 6.25 / 2 = 3.125; stores (unsized) 6.25 / 10 = 0.625; act-now 4.1667 / 10 = 0.417;
-    // owner (median 1.5: the step from level 1, L) 8.333 / 40 = 0.208; the rest add 0.
+    // Points as shown in "ranks actions by the index points…" above, per day: same-answer 6.3 / 2
+    // = 3.15; stores (unsized, as M) 6.3 / 10 = 0.63; act-now 4.2 / 10 = 0.42; owner (median 1.5:
+    // the step from level 1, L) 8.3 / 40 = 0.2075; the rest add 0.
     expect(r.actions.map((a) => [a.question, a.impact, a.effort, a.days, a.perDay])).toEqual([
-      ['reliability.same-answer', 6.3, 'S', 2, 3.125], ['reliability.stores', 6.3, null, null, null], ['momentum.act-now', 4.2, 'M', 10, 0.417],
+      ['reliability.same-answer', 6.3, 'S', 2, 3.15], ['reliability.stores', 6.3, null, null, null], ['momentum.act-now', 4.2, 'M', 10, 0.42],
       ['momentum.owner', 8.3, 'L', 40, 0.208], ['benchmark.caller-recognition', 0, null, null, null], ['consistency.mystery-shop', 0, null, null, null],
       ['recovery.first-response-minutes', 0, null, null, null], ['recovery.tracking', 0, null, null, null],
     ]);

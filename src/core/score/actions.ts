@@ -45,11 +45,13 @@ export function rankActions(q: QuestionnaireModel, aggregates: ReadonlyMap<strin
     }
     const effort = effortOf(question.def.effort, step);
     const days = effort && sizes ? sizes[effort] : null;
-    // Ranked by the unrounded points per day; an unsized step as if middle-sized.
-    const rank = sizes ? impact / (days ?? sizes.M) : impact;
+    // Ranked by the points as shown (so a reader can check the order; equal points tie by id),
+    // per day where the questionnaire sizes efforts, an unsized step as if middle-sized.
+    const shown = round1(impact)!;
+    const rank = sizes ? shown / (days ?? sizes.M) : shown;
     candidates.push({
-      question: question.id, part: question.part, impact: round1(impact)!, lifts, text: question.def.text, why, next,
-      effort: days === null ? null : effort, days, perDay: days === null ? null : round3(impact / days), agreed: agreed.get(question.id) ?? null, rank,
+      question: question.id, part: question.part, impact: shown, lifts, text: question.def.text, why, next,
+      effort: days === null ? null : effort, days, perDay: days === null ? null : round3(shown / days), agreed: agreed.get(question.id) ?? null, rank,
     });
   }
   candidates.sort((x, y) => Number(y.lifts !== null) - Number(x.lifts !== null) || y.rank - x.rank || (x.question < y.question ? -1 : 1));
