@@ -5,7 +5,7 @@
  * (tests/unit/import-cycles.test.ts).
  */
 export { scoreResponses } from './score/score-responses.ts';
-export { answerValue, indexQuestionnaire } from './read/model.ts';
+export { answerValue, indexQuestionnaire, isAsked } from './read/model.ts';
 export { answerLines, oneLine, respondentLines } from './scaffold/response-yaml.ts';
 export { LANGS, isLang, type Lang } from './lang.ts';
 export type * from './score-types.ts';

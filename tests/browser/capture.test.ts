@@ -202,6 +202,36 @@ describe('answer capture', () => {
     await context.close();
   });
 
+  it('asks a respondent who picks a group only the questions routed to it, and writes the group', async () => {
+    const routed = workspaceFrom('minimal', {
+      'questionnaires/mini/1.0.0.yaml': { edit: (t) => t.replace('drivers:\n', 'groups:\n  - { id: leadership, name: { en: Leadership, zh: 管理层 } }\n  - { id: frontline, name: { en: Frontline, zh: 一线 } }\ndrivers:\n')
+        .replace('      - id: momentum.owner\n', '      - id: momentum.owner\n        groups: [leadership]\n') },
+    });
+    const served = await serve(buildSite(routed, 'capture-routed'));
+    const page = await browser.newPage();
+    try {
+      const errors = watchErrors(page);
+      await page.goto(served.url + ANSWER, { waitUntil: 'load' });
+      await page.waitForSelector('astro-island:not([ssr])', { state: 'attached' });
+      await page.evaluate(() => localStorage.clear());
+      expect(await page.locator('fieldset.cq').count()).toBe(8);
+      await page.selectOption('#respondent-group', 'frontline');
+      expect(await page.locator('fieldset.cq').count()).toBe(7);
+      expect(await page.locator('fieldset.cq[data-question="momentum.owner"]').count()).toBe(0);
+      await expect.poll(() => page.locator('[data-testid="progress"]').innerText()).toContain('0 of 7');
+      await page.fill('#respondent-id', 'clerk');
+      expect(await page.locator('[data-testid="yaml"]').textContent()).toMatch(/\n {2}group: frontline\n/);
+      // Back to no group: every question again.
+      await page.selectOption('#respondent-group', '');
+      expect(await page.locator('fieldset.cq').count()).toBe(8);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await served.server.close();
+      removeWorkspace(routed);
+    }
+  });
+
   it('fits a 375 px phone without horizontal scroll, with large tap targets', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await open(page);

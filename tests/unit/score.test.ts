@@ -789,6 +789,29 @@ describe('questions routed to groups of respondents', () => {
     expect(diagnostics[0]!.message).toContain('asked of leadership only, not of group "frontline"');
   });
 
+  it('has the answer form write only the questions asked of the chosen group, scored as the audit would be', async () => {
+    const { draftScores, emptyDraft, toResponse } = await import('../../src/site/capture/response.ts');
+    const ws = load(routed);
+    const q = ws.questionnaires.get('mini@1.0.0')!;
+    const draft = emptyDraft();
+    draft.respondent = { id: 'clerk', role: 'Store clerk', group: 'frontline' };
+    for (const id of q.questions.keys()) draft.answers[id] = { choice: q.questions.get(id)!.type === 'metric' ? '30' : '3', comment: '', evidence: [] };
+    const response = toResponse(draft, q);
+    expect(response.respondent).toEqual({ id: 'clerk', role: 'Store clerk', group: 'frontline' });
+    expect(Object.keys(response.answers)).not.toContain('momentum.owner');
+    expect(Object.keys(response.answers)).toHaveLength(q.questions.size - 1);
+    // Without a group: every question, and no group key.
+    const all = toResponse({ ...draft, respondent: { ...draft.respondent, group: '' } }, q);
+    expect(all.respondent).toEqual({ id: 'clerk', role: 'Store clerk' });
+    expect(Object.keys(all.answers)).toHaveLength(q.questions.size);
+    // The draft scores what an audit of this one response scores.
+    const found = findAudit(ws, 'acme', '2026-q1');
+    if (!found.ok) throw new Error('no audit');
+    const alone = scoreAudit({ ...found.audit, responses: [{ ...found.audit.responses[0]!, data: response }] }, ws);
+    expect(round1(draftScores(response, q).index)).toBe(alone.index);
+    expect(alone.drivers.find((d) => d.id === 'momentum')!.questions.find((x) => x.id === 'momentum.owner')!.score).toBeNull();
+  });
+
   it('refuses a group the questionnaire does not declare, for a question or a respondent', () => {
     const root = workspaceFrom('minimal', {
       ...routed,

@@ -1,10 +1,10 @@
 // Answer capture: one participant answers a questionnaire version in the browser and gets a response
 // YAML file that `touchstone validate` accepts. A React island (client:load); all text is escaped by React.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { QuestionModel } from '../../core/browser.ts';
+import { isAsked, type QuestionModel } from '../../core/browser.ts';
 import type { QuestionnaireFile } from '../../core/browser.ts';
 import {
-  answerProblems, draftKey, draftScores, emptyAnswer, emptyDraft, emptyEvidence, parseDraft, questionnaireModel, toResponse, toYaml,
+  answerProblems, draftKey, draftRespondent, draftScores, emptyAnswer, emptyDraft, emptyEvidence, parseDraft, questionnaireModel, toResponse, toYaml,
   type AnswerDraft, type Draft, type EvidenceDraft,
 } from '../../site/capture/response.ts';
 import type { SchemaProblem } from '../../site/capture/validate.ts';
@@ -52,7 +52,10 @@ export default function CaptureApp({ lang, words, locale, questionnaire, schemaP
   const yaml = useMemo(() => toYaml(response, { schemaPath, comment: `${q.key} — answered in the browser` }), [response, schemaPath, q.key]);
   const scores = useMemo(() => draftScores(response, q), [response, q]);
   const extra = useMemo(() => answerProblems(response, q), [response, q]);
-  const allQuestions = q.parts.flatMap((p) => p.questions);
+  // The questions asked of the respondent's group (all of them without one).
+  const respondent = draftRespondent(draft);
+  const allQuestions = q.parts.flatMap((p) => p.questions).filter((m) => isAsked(m, respondent));
+  const groups = q.data.groups ?? [];
   const answered = allQuestions.filter((m) => (draft.answers[m.id]?.choice ?? '') !== '').length;
 
   // ajv runs on the generated document (loaded on demand: it is the larger part of this page's code).
@@ -127,14 +130,25 @@ export default function CaptureApp({ lang, words, locale, questionnaire, schemaP
             onChange={(e) => { const role = e.target.value; setDraft((d) => ({ ...d, respondent: { ...d.respondent, role } })); }} />
           <span id="respondent-role-help" className="help">{t('roleHelp')}</span>
         </div>
+        {groups.length > 0 && (
+          <div className="field">
+            <label htmlFor="respondent-group">{t('group')}</label>
+            <select id="respondent-group" name="respondent-group" aria-describedby="respondent-group-help" value={draft.respondent.group}
+              onChange={(e) => { const group = e.target.value; setDraft((d) => ({ ...d, respondent: { ...d.respondent, group } })); }}>
+              <option value="">{t('groupAll')}</option>
+              {groups.map((g) => <option key={g.id} value={g.id}>{tr(g.name, lang)}</option>)}
+            </select>
+            <span id="respondent-group-help" className="help">{t('groupHelp')}</span>
+          </div>
+        )}
         <p className="help" aria-live="polite" data-testid="progress">{t('progress', { n: answered, total: allQuestions.length })}</p>
       </section>
 
-      {q.parts.map((part) => (
+      {q.parts.filter((part) => part.questions.some((m) => isAsked(m, respondent))).map((part) => (
         <section key={part.id} aria-labelledby={`cp-${part.id}`} className="capture-part">
           <h2 id={`cp-${part.id}`}>{partName(part.name, lang, words)}</h2>
           {part.summary && <p className="lede">{tr(part.summary, lang)}</p>}
-          {part.questions.map((m) => (
+          {part.questions.filter((m) => isAsked(m, respondent)).map((m) => (
             <Question key={m.id} m={m} lang={lang} words={words} scale={q.scale} a={draft.answers[m.id] ?? emptyAnswer()}
               evidenceFrom={q.data['evidence-policy']?.from}
               onChoice={(choice) => setAnswer(m.id, (a) => ({ ...a, choice }))}

@@ -2,7 +2,7 @@
 // text and its draft scores. Pure and browser-safe (no node: modules); the scoring uses src/core's own
 // functions, so a draft scores exactly as `touchstone score` would score this one response.
 import {
-  answerLines, answerValue, indexQuestionnaire, oneLine, respondentLines, scoreResponses,
+  answerLines, answerValue, indexQuestionnaire, isAsked, oneLine, respondentLines, scoreResponses,
   type AnswerValue, type Detail, type PartName, type Evidence, type QuestionnaireFile, type QuestionnaireModel, type ResponseFile, type SourceFile,
 } from '../../core/browser.ts';
 
@@ -16,13 +16,14 @@ export interface AnswerDraft {
 }
 
 export interface Draft {
-  respondent: { id: string; role: string };
+  /** `group`: one of the questionnaire's groups, or '' (asked every question). */
+  respondent: { id: string; role: string; group: string };
   answers: Record<string, AnswerDraft>;
 }
 
 export const emptyEvidence = (): EvidenceDraft => ({ link: '', note: '', date: '', reviewedBy: '' });
 export const emptyAnswer = (): AnswerDraft => ({ choice: '', comment: '', evidence: [] });
-export const emptyDraft = (): Draft => ({ respondent: { id: '', role: '' }, answers: {} });
+export const emptyDraft = (): Draft => ({ respondent: { id: '', role: '', group: '' }, answers: {} });
 
 /** The localStorage key of a questionnaire version's draft. */
 export const draftKey = (questionnaire: string) => `touchstone:capture:${questionnaire}`;
@@ -33,7 +34,7 @@ export function parseDraft(text: string | null): Draft | null {
   try {
     const raw = JSON.parse(text) as unknown;
     if (!raw || typeof raw !== 'object') return null;
-    const r = raw as { respondent?: { id?: unknown; role?: unknown }; answers?: Record<string, unknown> };
+    const r = raw as { respondent?: { id?: unknown; role?: unknown; group?: unknown }; answers?: Record<string, unknown> };
     const str = (v: unknown) => (typeof v === 'string' ? v : '');
     const answers: Record<string, AnswerDraft> = {};
     for (const [id, a] of Object.entries(r.answers && typeof r.answers === 'object' ? r.answers : {})) {
@@ -48,7 +49,7 @@ export function parseDraft(text: string | null): Draft | null {
         }) : [],
       };
     }
-    return { respondent: { id: str(r.respondent?.id), role: str(r.respondent?.role) }, answers };
+    return { respondent: { id: str(r.respondent?.id), role: str(r.respondent?.role), group: str(r.respondent?.group) }, answers };
   } catch {
     return null;
   }
@@ -71,10 +72,18 @@ export function choiceValue(choice: string): AnswerValue {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The response document of a draft, questions in questionnaire order. */
+/** The draft's respondent as the response file has it: the group only when one is chosen. */
+export function draftRespondent(draft: Draft): ResponseFile['respondent'] {
+  const group = draft.respondent.group.trim();
+  return { id: draft.respondent.id.trim(), role: draft.respondent.role.trim(), ...(group ? { group } : {}) };
+}
+
+/** The response document of a draft, questions in questionnaire order: those asked of the respondent's group. */
 export function toResponse(draft: Draft, q: QuestionnaireModel): ResponseFile {
   const answers: ResponseFile['answers'] = {};
+  const respondent = draftRespondent(draft);
   for (const part of q.parts) for (const question of part.questions) {
+    if (!isAsked(question, respondent)) continue;
     const a = draft.answers[question.id] ?? emptyAnswer();
     const value = choiceValue(a.choice);
     const evidence: Evidence[] = a.evidence
@@ -97,7 +106,7 @@ export function toResponse(draft: Draft, q: QuestionnaireModel): ResponseFile {
     } as Detail;
     answers[question.id] = detail;
   }
-  return { respondent: { id: draft.respondent.id.trim(), role: draft.respondent.role.trim() }, answers };
+  return { respondent, answers };
 }
 
 /** A problem with one answer: the form's message (components/capture/strings.ts) and its parameters. */
