@@ -273,7 +273,7 @@ const zh: Record<keyof typeof en, string> = {
   mMedianExample: '例如，三位答卷人分别答 {a}、{b}、{c} 级：中位数为 {median}，得 {score} 分——最高的那个答案拉不高结果。',
   mDontKnowExample: '如果答 {b} 级的那位答卷人回答“不清楚”，中位数就取 {a} 和 {c} 的中位数 {median}（得 {score} 分），该问题同时列为认知盲区。',
   mEvidenceExample: '例如，没有证据的 {claimed} 级按 {counted} 级计。',
-  mWeightedExample: '例如，两道题得分 {s1}（权重 {w1}）和 {s2}（权重 {w2}），加权平均为 ({s1} × {w1} + {s2} × {w2}) ÷ ({w1} + {w2}) = {mean}。',
+  mWeightedExample: '例如，两道题得分 {s1}（权重 {w1}）和 {s2}（权重 {w2}），加权平均 = ({s1} × {w1} + {s2} × {w2}) ÷ ({w1} + {w2}) = {mean}。',
   mGatesExample: '例如，某部分平均得 62 分，而其门槛把上限定为 40 分，则显示 40 分；报告会指出是哪道门槛，并列出封顶前的 62 分；能解除这道门槛的行动在行动计划中排在最前。',
   mLuckExample: '例如，{contacts} 次接触中有 {same} 次答案相同，另外两次各给出不同答案：在 {pairs} 对不同接触的有序组合中，只有 {agree} 对答案一致，所以运气系数为 1 − {agree} ÷ {pairs} = {luck}。',
   mMetricScore: '指标题达到目标值得 100 分，达到下限值得 0 分，中间按线性计算（越低越好的指标方向相反）。',
