@@ -271,6 +271,11 @@ describe('hostile workspace text', () => {
       '<a href=javascript:window.__pwned=10>click</a>',
       'Retail <b>bold</b>',
       'Eve <script>window.__pwned=4</script>',
+      // The agreed plan followed up from 2026-q1 (actions.yaml) and the measured fact (facts.yaml).
+      'Owner <script>window.__pwned=12</script> PMO',
+      'Step <img src=x onerror=window.__pwned=13> one',
+      'Desk <svg onload=window.__pwned=15> export',
+      'Head <b onmouseover=window.__pwned=16>of</b> service',
     ]) expect(text, payload).toContain(payload);
     // Invisible direction overrides are shown as visible markers, never applied.
     expect(text).toContain('Refund slip [U+202E]gnp.exe[U+202C] attached');

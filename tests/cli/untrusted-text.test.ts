@@ -81,12 +81,17 @@ describe('score, diff and check in a terminal', () => {
       // Into a message of the report model (a finding): still text, never a template or a control.
       'audits/acme/2026-q3/scenarios.yaml': { edit: (t) => t.replace('question: { en: Is water damage covered?,', () => `question: { en: ${JSON.stringify(`${evil} {pct} $&`)},`) },
       'touchstone.yaml': `assertions:\n  - { id: odd, level: warn, metric: ${yaml}, min: 1 }\n`,
+      // The plan agreed in 2026-q1, which the 2026-q3 table follows up: owner and step are workspace text too.
+      'audits/acme/2026-q1/actions.yaml': `actions:\n  - { question: recovery.tracking, owner: ${yaml}, step: ${yaml}, due: 2026-06-30, status: planned }\n`,
     });
     created.push(root);
     for (const args of [['score', 'acme', '--lang', 'en'], ['diff', 'acme', '2026-q1', '2026-q3', '--lang', 'en'], ['check']]) {
       const result = touchstone([...args, '--root', root]);
       expect(result.stdout, args.join(' ')).toMatch(/\[U\+001B\]/);
-      if (args[0] === 'score') expect(result.stdout).toMatch(/Two customers asking “Acme\[U\+001B\].* \{pct\} \$&” have a \d+% chance/);
+      if (args[0] === 'score') {
+        expect(result.stdout).toMatch(/Two customers asking “Acme\[U\+001B\].* \{pct\} \$&” have a \d+% chance/);
+        expect(result.stdout).toMatch(/What was agreed last time\n {2}planned {2}Acme\[U\+001B\]/);
+      }
       expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
   });
