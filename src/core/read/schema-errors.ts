@@ -30,6 +30,12 @@ export function reportSchemaErrors(source: SourceFile, errors: readonly SchemaEr
       branchErrors.forEach((e) => dropped.add(e));
       continue;
     }
+    if (typeof value === 'string' && atPath.some((e) => STRING_CHECKS.has(e.keyword))) {
+      // A text that is a text, as one branch asks, but too short, too long or of the wrong form:
+      // that branch's own error says what is wrong ("must not be empty"), not "expected a map".
+      branchErrors.forEach((e) => dropped.add(e));
+      continue;
+    }
     if (isMap(value) && branchErrors.every((e) => e.keyword === 'required')) {
       branchErrors.forEach((e) => dropped.add(e));
       const keys = branchErrors.map((e) => `"${(e.params as { missingProperty: string }).missingProperty}"`);
@@ -46,6 +52,9 @@ export function reportSchemaErrors(source: SourceFile, errors: readonly SchemaEr
     reportOne(source, error, bag);
   }
 }
+
+/** The checks a text can fail once it is a text: its own branch of a union then speaks for it. */
+const STRING_CHECKS = new Set(['minLength', 'maxLength', 'pattern', 'format']);
 
 function reportOne(source: SourceFile, error: SchemaError, bag: DiagnosticBag): void {
   const path = toPath(error.instancePath);
@@ -90,6 +99,10 @@ function reportOne(source: SourceFile, error: SchemaError, bag: DiagnosticBag): 
     case 'maxItems':
     case 'minProperties':
     case 'maxProperties': {
+      if (error.keyword === 'minLength' && params.limit === 1) {
+        report(source, bag, path, 'schema/size', `${where} must not be empty`);
+        return;
+      }
       const many = error.keyword.startsWith('min') ? 'at least' : 'at most';
       const unit = error.keyword.endsWith('Length') ? 'characters' : error.keyword.endsWith('Items') ? 'entries' : 'keys';
       report(source, bag, path, 'schema/size', `${where} must have ${many} ${String(params.limit)} ${unit}`);
