@@ -195,6 +195,11 @@ describe('touchstone new', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('"board" is not one of them');
     expect(existsSync(join(root, 'audits/acme/2026-q9'))).toBe(false);
+    const twice = touchstone(['new', 'acme/2026-q9', '--root', root, ...PERIOD, '--respondent', 'ceo', '--group', 'ceo=leadership', '--group', 'ceo=frontline']);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('--group: "ceo" is given twice');
+    expect(hasStackTrace(twice.stdout + twice.stderr)).toBe(false);
+    expect(existsSync(join(root, 'audits/acme/2026-q9'))).toBe(false);
   });
 
   it('carries the actions still open with --from, for the workshop to update', () => {

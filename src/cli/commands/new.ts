@@ -69,13 +69,7 @@ export function registerNew(program: Command, context: CommandContext): void {
       const period = parsePeriod(options.period);
       if ('problem' in period) throw new UsageError(`--period: ${period.problem}`);
       const respondents = parseRespondents(options.respondent);
-      const groupOf = new Map(options.group.map((spec) => {
-        const eq = spec.indexOf('=');
-        const id = spec.slice(0, eq).trim();
-        const group = spec.slice(eq + 1).trim();
-        if (eq < 0 || !isSlug(id) || !isSlug(group)) throw new UsageError(`--group: expected <respondent id>=<group id>, e.g. --group ceo=leadership; got "${spec}"`);
-        return [id, group] as const;
-      }));
+      const groupOf = parseGroups(options.group);
 
       const { workspace: ws } = validateWorkspace(root);
       const org = ws.orgs.find((o) => o.id === orgId);
@@ -179,6 +173,20 @@ export function registerNew(program: Command, context: CommandContext): void {
       process.stdout.write(`${out.join('\n')}\n`);
       context.exitCode = 0;
     });
+}
+
+/** `--group <respondent id>=<group id>`, each respondent once. */
+function parseGroups(specs: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    const id = spec.slice(0, eq).trim();
+    const group = spec.slice(eq + 1).trim();
+    if (eq < 0 || !isSlug(id) || !isSlug(group)) throw new UsageError(`--group: expected <respondent id>=<group id>, e.g. --group ceo=leadership; got "${spec}"`);
+    if (out.has(id)) throw new UsageError(`--group: "${id}" is given twice`);
+    out.set(id, group);
+  }
+  return out;
 }
 
 function parseRespondents(specs: string[]): { id: string; role?: string }[] {

@@ -34,8 +34,13 @@ export function reportOf(audit: AuditModel, ws: Workspace, previous?: AuditModel
  * audit's roles too rare to show (null) are counted together, last.
  */
 function rolesOf(score: ScoreResult): ReportModel['roles'] {
+  return countRoles(score.people.map((p) => p.role));
+}
+
+/** Roles with their counts, in the order they first appear; the hidden ones (null) together, last. */
+function countRoles(roles: readonly (string | null)[]): { role: string | null; count: number }[] {
   const counts = new Map<string | null, number>();
-  for (const p of score.people) counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
+  for (const role of roles) counts.set(role, (counts.get(role) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0)).map(([role, count]) => ({ role, count }));
 }
 
@@ -50,12 +55,10 @@ function knowledgeGapsOf(score: ScoreResult): ReportModel['knowledgeGaps'] {
   return questions.map((q, i) => ({ q, i })).filter(({ q }) => q.dontKnow > 0)
     .sort((a, b) => b.q.dontKnow - a.q.dontKnow || a.i - b.i)
     .map(({ q }) => {
-      const counts = new Map<string | null, number>();
-      for (const a of q.answers) if (a.answer === 'dont-know') counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
       return {
         // Of those asked: a question routed to some groups is not asked of the others.
         question: q.id, part: q.part, text: q.text, count: q.dontKnow, of: q.count + q.na + q.dontKnow + q.unanswered,
-        roles: [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0)).map(([role, count]) => ({ role, count })),
+        roles: countRoles(q.answers.filter((a) => a.answer === 'dont-know').map((a) => a.role)),
       };
     });
 }
